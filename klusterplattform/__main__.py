@@ -1,0 +1,3 @@
+from klusterplattform.cli import main
+
+main()

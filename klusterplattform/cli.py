@@ -1,0 +1,15 @@
+"""The `klusterplattform` console command: Django's manage.py under the project's own name."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "klusterplattform.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line([os.path.basename(sys.argv[0]) or "klusterplattform", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    main()

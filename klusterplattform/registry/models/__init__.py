@@ -1,0 +1,23 @@
+from .clusters import ClusterOrganisation, ClusterOrganisationQuerySet, ContactPerson
+from .geography import Region, S3PriorityArea
+from .grants import RoleGrant
+from .organisations import Membership, MembershipQuerySet, Organisation
+from .programmes import Programme, ProgrammeParticipation
+from .taxonomy import Ecosystem, SectoralIndustry, TechnologyField
+
+__all__ = [
+    "ClusterOrganisation",
+    "ClusterOrganisationQuerySet",
+    "ContactPerson",
+    "Ecosystem",
+    "Membership",
+    "MembershipQuerySet",
+    "Organisation",
+    "Programme",
+    "ProgrammeParticipation",
+    "Region",
+    "RoleGrant",
+    "S3PriorityArea",
+    "SectoralIndustry",
+    "TechnologyField",
+]
