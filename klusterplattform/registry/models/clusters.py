@@ -36,16 +36,27 @@ class ClusterOrganisation(models.Model):
     description = models.TextField(_("description"), blank=True)
     strengths = models.TextField(_("strengths"), blank=True)
     strategy = models.TextField(_("strategy"), blank=True)
-    ecosystems = models.ManyToManyField("registry.Ecosystem", blank=True, related_name="clusters",
-                                        verbose_name=_("industrial ecosystems"))
-    sectors = models.ManyToManyField("registry.SectoralIndustry", blank=True, related_name="clusters",
-                                     verbose_name=_("sectoral industries"))
-    technology_fields = models.ManyToManyField("registry.TechnologyField", blank=True, related_name="clusters",
-                                               verbose_name=_("technology fields"))
-    s3_priority_areas = models.ManyToManyField("registry.S3PriorityArea", blank=True, related_name="clusters",
-                                               verbose_name=_("S3 priority areas"))
+    ecosystems = models.ManyToManyField(
+        "registry.Ecosystem", blank=True, related_name="clusters", verbose_name=_("industrial ecosystems")
+    )
+    sectors = models.ManyToManyField(
+        "registry.SectoralIndustry",
+        blank=True,
+        related_name="clusters",
+        verbose_name=_("sectoral industries"),
+    )
+    technology_fields = models.ManyToManyField(
+        "registry.TechnologyField", blank=True, related_name="clusters", verbose_name=_("technology fields")
+    )
+    s3_priority_areas = models.ManyToManyField(
+        "registry.S3PriorityArea", blank=True, related_name="clusters", verbose_name=_("S3 priority areas")
+    )
     management_fte = models.DecimalField(
-        _("management team (FTE)"), max_digits=5, decimal_places=2, null=True, blank=True,
+        _("management team (FTE)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0"))],
     )
     eccp_profile_url = models.URLField(_("ECCP profile"), max_length=300, blank=True)

@@ -11,10 +11,16 @@ from ..choices import Role
 class RoleGrant(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="role_grants")
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
-    cluster = models.ForeignKey("registry.ClusterOrganisation", on_delete=models.CASCADE, null=True, blank=True,
-                                related_name="role_grants")
-    region = models.ForeignKey("registry.Region", on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="role_grants")
+    cluster = models.ForeignKey(
+        "registry.ClusterOrganisation",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="role_grants",
+    )
+    region = models.ForeignKey(
+        "registry.Region", on_delete=models.CASCADE, null=True, blank=True, related_name="role_grants"
+    )
     granted_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -22,10 +28,12 @@ class RoleGrant(models.Model):
         verbose_name_plural = _("role grants")
         constraints = [
             models.CheckConstraint(
-                condition=~Q(role=Role.CLUSTER_MANAGER) | Q(cluster__isnull=False), name="manager_needs_cluster"
+                condition=~Q(role=Role.CLUSTER_MANAGER) | Q(cluster__isnull=False),
+                name="manager_needs_cluster",
             ),
             models.CheckConstraint(
-                condition=~Q(role=Role.REGIONAL_OFFICER) | Q(region__isnull=False), name="regional_needs_region"
+                condition=~Q(role=Role.REGIONAL_OFFICER) | Q(region__isnull=False),
+                name="regional_needs_region",
             ),
         ]
 

@@ -27,8 +27,9 @@ class Programme(models.Model):
     website = models.URLField(_("website"), max_length=400, blank=True)
     is_published = models.BooleanField(_("published"), default=True)
     is_demo = models.BooleanField(_("demo data"), default=False, db_index=True)
-    clusters = models.ManyToManyField("registry.ClusterOrganisation", through="registry.ProgrammeParticipation",
-                                      related_name="programmes")
+    clusters = models.ManyToManyField(
+        "registry.ClusterOrganisation", through="registry.ProgrammeParticipation", related_name="programmes"
+    )
 
     objects = ProgrammeQuerySet.as_manager()
 
@@ -38,7 +39,8 @@ class Programme(models.Model):
         ordering = ["is_demo", "-starts_on", "slug"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True) | models.Q(starts_on__isnull=True)
+                condition=models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True)
                 | models.Q(ends_on__gte=models.F("starts_on")),
                 name="programme_ends_after_start",
             )
@@ -61,11 +63,13 @@ class Programme(models.Model):
 
 class ProgrammeParticipation(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="participations")
-    cluster = models.ForeignKey("registry.ClusterOrganisation", on_delete=models.CASCADE,
-                                related_name="participations")
+    cluster = models.ForeignKey(
+        "registry.ClusterOrganisation", on_delete=models.CASCADE, related_name="participations"
+    )
     selected_on = models.DateField(_("selected"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=12, choices=ParticipationStatus.choices,
-                              default=ParticipationStatus.SELECTED)
+    status = models.CharField(
+        _("status"), max_length=12, choices=ParticipationStatus.choices, default=ParticipationStatus.SELECTED
+    )
 
     class Meta:
         verbose_name = _("participation in programme")
