@@ -6,9 +6,7 @@ from pathlib import Path
 import pytest
 
 IN_CI = os.environ.get("CI") == "true"
-SHARED_DATA = Path(
-    os.environ.get("KP_SHARED_DATA") or Path(__file__).resolve().parent.parent / "shared" / "data"
-)
+SHARED_DATA = Path(os.environ.get("KP_SHARED_DATA") or Path(__file__).resolve().parent.parent / "shared" / "data")
 
 
 def skip_or_fail(reason: str):
@@ -21,7 +19,5 @@ def skip_or_fail(reason: str):
 @pytest.fixture
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
-        skip_or_fail(
-            f"real data folder {SHARED_DATA} is absent (it sits beside the repository as ../shared/data)"
-        )
+        skip_or_fail(f"real data folder {SHARED_DATA} is absent (it sits beside the repository as ../shared/data)")
     return SHARED_DATA

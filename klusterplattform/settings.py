@@ -12,13 +12,9 @@ VAR_DIR = Path(env_str("KP_VAR_DIR") or BASE_DIR / "var")
 
 DEBUG = env_bool("DEBUG", False)
 DEV_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"  # noqa: S105 - refused below without DEBUG
-SECRET_KEY = env_str("SECRET_KEY") or (
-    DEV_SECRET_KEY if DEBUG or env_bool("KP_ALLOW_DEV_SECRET", False) else ""
-)
+SECRET_KEY = env_str("SECRET_KEY") or (DEV_SECRET_KEY if DEBUG or env_bool("KP_ALLOW_DEV_SECRET", False) else "")
 if not SECRET_KEY:
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set when DEBUG is off (./run sets a development key for you)."
-    )
+    raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off (./run sets a development key for you).")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 

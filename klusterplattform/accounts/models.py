@@ -52,7 +52,7 @@ class User(AbstractUser):
         return self.email
 
 
-TOKEN_PREFIX = "kp_"
+TOKEN_PREFIX = "kp_"  # noqa: S105 - a public prefix, not a secret
 
 
 def hash_token(raw: str) -> str:
@@ -73,9 +73,7 @@ class ApiToken(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("name"), max_length=100, blank=True)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
-    prefix = models.CharField(
-        max_length=12, editable=False, help_text=_("First characters, to recognise a token.")
-    )
+    prefix = models.CharField(max_length=12, editable=False, help_text=_("First characters, to recognise a token."))
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)

@@ -46,7 +46,5 @@ _VAT = re.compile(r"^[A-Z]{2}[0-9A-Z+*.]{2,13}$")
 def normalise_vat_number(raw: str) -> str:
     vat = re.sub(r"[\s.\-]", "", (raw or "").upper())
     if not _VAT.match(vat):
-        raise ValidationError(
-            _("A VAT number starts with the two-letter country code (e.g. SE556677889901).")
-        )
+        raise ValidationError(_("A VAT number starts with the two-letter country code (e.g. SE556677889901)."))
     return vat

@@ -22,9 +22,7 @@ class LabelQuerySet(models.QuerySet):
 
 
 class Label(models.Model):
-    cluster = models.ForeignKey(
-        "registry.ClusterOrganisation", on_delete=models.CASCADE, related_name="labels"
-    )
+    cluster = models.ForeignKey("registry.ClusterOrganisation", on_delete=models.CASCADE, related_name="labels")
     level = models.CharField(_("level"), max_length=10, choices=LabelLevel.choices)
     awarded_on = models.DateField(_("assessed on"))
     valid_until = models.DateField(_("valid until"))

@@ -67,9 +67,7 @@ class ClusterFilter:
         if self.programme:
             from .models import ProgrammeParticipation
 
-            links = ProgrammeParticipation.objects.filter(
-                cluster_id=OuterRef("pk"), programme__slug=self.programme
-            )
+            links = ProgrammeParticipation.objects.filter(cluster_id=OuterRef("pk"), programme__slug=self.programme)
             queryset = queryset.filter(Exists(links))
         if self.label:
             from django.apps import apps

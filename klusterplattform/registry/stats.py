@@ -10,7 +10,7 @@ from .models import Membership
 
 
 def member_counts(cluster_ids, day=None) -> dict[int, dict]:
-    """{cluster_id: {"total", "members", "participants", "by_type": {type: n}}} in one query for any number of clusters."""
+    """{cluster_id: {"total", "members", "participants", "by_type": {type: n}}}, one query for any number."""
     day = day or timezone.localdate()
     rows = (
         Membership.objects.active_on(day)
@@ -31,9 +31,7 @@ def member_counts(cluster_ids, day=None) -> dict[int, dict]:
         entry = result[row["cluster_id"]]
         entry["total"] += row["n"]
         entry["members" if row["kind"] == MembershipKind.MEMBER else "participants"] += row["n"]
-        entry["by_type"][row["organisation__type"]] = (
-            entry["by_type"].get(row["organisation__type"], 0) + row["n"]
-        )
+        entry["by_type"][row["organisation__type"]] = entry["by_type"].get(row["organisation__type"], 0) + row["n"]
     return {cluster_id: result[cluster_id] for cluster_id in cluster_ids}
 
 

@@ -22,9 +22,7 @@ class CheckResult:
 def _fte(cluster, counts):
     value = cluster.management_fte
     passed = value is not None and value >= Decimal("0.5")
-    return passed, _("Management team: %(fte)s FTE (at least 0.5)") % {
-        "fte": value if value is not None else "–"
-    }
+    return passed, _("Management team: %(fte)s FTE (at least 0.5)") % {"fte": value if value is not None else "–"}
 
 
 def _committed_members(cluster, counts):
@@ -34,9 +32,9 @@ def _committed_members(cluster, counts):
 
 def _member_types(cluster, counts):
     present = triple_helix_types(counts["by_type"])
-    return len(present) >= 2, _(
-        "%(n)d member categories (at least 2 of industry, research, public, civil society)"
-    ) % {"n": len(present)}
+    return len(present) >= 2, _("%(n)d member categories (at least 2 of industry, research, public, civil society)") % {
+        "n": len(present)
+    }
 
 
 def _website(cluster, counts):

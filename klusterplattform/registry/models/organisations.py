@@ -21,9 +21,7 @@ class Organisation(models.Model):
     vat_number = models.CharField(_("VAT number"), max_length=20, blank=True)
     country = models.CharField(_("country"), max_length=2, default="SE")
     type = models.CharField(_("type"), max_length=20, choices=OrganisationType.choices, db_index=True)
-    size_class = models.CharField(
-        _("size class"), max_length=10, choices=SizeClass.choices, default=SizeClass.UNKNOWN
-    )
+    size_class = models.CharField(_("size class"), max_length=10, choices=SizeClass.choices, default=SizeClass.UNKNOWN)
     nace_code = models.CharField(_("NACE code"), max_length=8, blank=True)
     postcode = models.CharField(_("postcode"), max_length=10, blank=True)
     municipality_code = models.CharField(_("municipality code"), max_length=4, blank=True)
@@ -62,21 +60,15 @@ class MembershipQuerySet(models.QuerySet):
     def active_on(self, day=None):
         """Memberships in force on a day: joined on or before it and not yet left (left is exclusive)."""
         day = day or timezone.localdate()
-        return self.filter(Q(joined__isnull=True) | Q(joined__lte=day)).filter(
-            Q(left__isnull=True) | Q(left__gt=day)
-        )
+        return self.filter(Q(joined__isnull=True) | Q(joined__lte=day)).filter(Q(left__isnull=True) | Q(left__gt=day))
 
 
 class Membership(models.Model):
     """A period in which an organisation belongs to a cluster. History is kept: leaving sets `left`."""
 
-    cluster = models.ForeignKey(
-        "registry.ClusterOrganisation", on_delete=models.CASCADE, related_name="memberships"
-    )
+    cluster = models.ForeignKey("registry.ClusterOrganisation", on_delete=models.CASCADE, related_name="memberships")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="memberships")
-    kind = models.CharField(
-        _("kind"), max_length=12, choices=MembershipKind.choices, default=MembershipKind.MEMBER
-    )
+    kind = models.CharField(_("kind"), max_length=12, choices=MembershipKind.choices, default=MembershipKind.MEMBER)
     joined = models.DateField(_("joined"), null=True, blank=True)
     left = models.DateField(_("left"), null=True, blank=True)
 

@@ -63,9 +63,7 @@ class Programme(models.Model):
 
 class ProgrammeParticipation(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="participations")
-    cluster = models.ForeignKey(
-        "registry.ClusterOrganisation", on_delete=models.CASCADE, related_name="participations"
-    )
+    cluster = models.ForeignKey("registry.ClusterOrganisation", on_delete=models.CASCADE, related_name="participations")
     selected_on = models.DateField(_("selected"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=ParticipationStatus.choices, default=ParticipationStatus.SELECTED
