@@ -1,9 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import views, views_import
 
 app_name = "registry"
 
+# Paths are Swedish (the default language); English pages are the same paths under /en/.
 urlpatterns = [
     path("", views.home, name="home"),
+    path("kluster/", views.cluster_directory, name="directory"),
+    path("kluster/<slug:slug>/", views.cluster_profile, name="cluster"),
+    path("regioner/", views.region_list, name="regions"),
+    path("regioner/<str:code>/", views.region_detail, name="region"),
+    path("program/", views.programme_list, name="programmes"),
+    path("program/<slug:slug>/", views.programme_detail, name="programme"),
+    path("organisationer/import/", views_import.import_organisations, name="import_organisations"),
 ]
