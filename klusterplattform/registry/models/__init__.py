@@ -2,6 +2,7 @@ from .clusters import ClusterOrganisation, ClusterOrganisationQuerySet, ContactP
 from .geography import Region, S3PriorityArea
 from .grants import RoleGrant
 from .organisations import Membership, MembershipQuerySet, Organisation
+from .postcodes import Postcode
 from .programmes import Programme, ProgrammeParticipation
 from .taxonomy import Ecosystem, SectoralIndustry, TechnologyField
 
@@ -13,6 +14,7 @@ __all__ = [
     "Membership",
     "MembershipQuerySet",
     "Organisation",
+    "Postcode",
     "Programme",
     "ProgrammeParticipation",
     "Region",
