@@ -3,6 +3,9 @@
 import csv
 import io
 
+import pytest
+from django.utils import translation
+
 from klusterplattform.core.identifiers import luhn_valid
 from klusterplattform.registry.models import ClusterOrganisation, Region
 
@@ -53,3 +56,10 @@ def create_regions() -> dict[str, Region]:
 
 def create_cluster(slug: str = "testklustret") -> ClusterOrganisation:
     return ClusterOrganisation.objects.create(name=slug.title(), slug=slug)
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are asserted in English (the msgids); the site's default language is Swedish."""
+    with translation.override("en"):
+        yield

@@ -5,7 +5,13 @@ import pytest
 from klusterplattform.registry.importing import import_organisations
 from klusterplattform.registry.models import Membership, Organisation
 
-from .import_helpers import create_cluster, create_regions, csv_bytes, org_number
+from .import_helpers import (
+    create_cluster,
+    create_regions,
+    csv_bytes,
+    english,  # noqa: F401 - autouse fixture
+    org_number,
+)
 
 HEADER = ["Organisationsnummer", "name", "type", "postcode", "region", "cluster", "joined", "nace_code", "website"]
 GOOD = [org_number(1), "Good AB", "sme", "111 22", "01", "testklustret", "2020-01-01", "62.01", "example.org"]

@@ -7,7 +7,15 @@ import pytest
 from klusterplattform.registry.importing import import_organisations
 from klusterplattform.registry.models import Membership, Organisation
 
-from .import_helpers import HEADER, create_cluster, create_regions, csv_bytes, org_number, xlsx_bytes
+from .import_helpers import (
+    HEADER,
+    create_cluster,
+    create_regions,
+    csv_bytes,
+    english,  # noqa: F401 - autouse fixture
+    org_number,
+    xlsx_bytes,
+)
 
 ROWS = [
     HEADER,

@@ -9,7 +9,13 @@ from klusterplattform.registry.importing import import_organisations
 from klusterplattform.registry.importing.sortkey import fast_swedish_sort_key
 from klusterplattform.registry.models import Membership, Organisation, Postcode
 
-from .import_helpers import create_cluster, create_regions, csv_bytes, org_number
+from .import_helpers import (
+    create_cluster,
+    create_regions,
+    csv_bytes,
+    english,  # noqa: F401 - autouse fixture
+    org_number,
+)
 
 HEADER = ["organisation_number", "vat_number", "other_id", "name", "type", "size_class", "cluster", "joined"]
 ROWS = [
