@@ -1,13 +1,34 @@
 """Assembles the per-app routers under /api/v1/ (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs)."""
 
+from django.http import Http404
+from django.utils.translation import gettext as _
 from ninja import NinjaAPI
+from ninja.errors import AuthenticationError
 
+from klusterplattform.accounts.api import router as accounts_router
+from klusterplattform.accounts.api_auth import unauthorised_response
 from klusterplattform.registry.api import router as registry_router
 
 api = NinjaAPI(
     title="Klusterplattform API",
     version="1",
-    description="Public and authenticated access to the cluster registry. Writes need `Authorization: Bearer <token>`.",
+    description=(
+        "Public and authenticated access to the cluster registry. Send `Authorization: Bearer <token>` to see what "
+        "your roles allow (tokens: `klusterplattform token EMAIL`); writes will need it. Names of regions, "
+        "taxonomies and programmes follow `Accept-Language` or `?lang=sv|en` (Swedish by default)."
+    ),
     urls_namespace="api-v1",
 )
 api.add_router("", registry_router)
+api.add_router("", accounts_router)
+
+
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    # Unknown and not-visible objects get the same answer, so the API does not reveal what exists.
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthorised(request, exc):
+    return unauthorised_response(api, request, exc)

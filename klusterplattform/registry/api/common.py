@@ -1,0 +1,69 @@
+"""Helpers every registry endpoint shares: the request language, fast JSON, links to the public pages."""
+
+import functools
+import json
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import translation
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def request_language(request) -> str:
+    """`?lang=` when valid, else the language cookie or Accept-Language, else Swedish.
+
+    LocaleMiddleware cannot do this for /api/: outside i18n_patterns an unprefixed path means the default language.
+    """
+    language = (request.GET.get("lang") or "")[:2].lower()
+    if language in LANGUAGE_CODES:
+        return language
+    return translation.get_language_from_request(request, check_path=False)
+
+
+def in_request_language(view):
+    """Run the view in the request language (see request_language).
+
+    Views build plain dicts inside this block, so translated names are resolved before ninja serialises them.
+    """
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        language = request_language(request)
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        if isinstance(response, HttpResponse):
+            response["Content-Language"] = language
+        return response
+
+    return wrapper
+
+
+def json_response(data) -> HttpResponse:
+    """Serialise plain dicts of str/int/bool straight to JSON (no model validation): the hot list endpoints use it."""
+    return HttpResponse(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")), content_type="application/json; charset=utf-8"
+    )
+
+
+def page_url_parts(request, url_name: str) -> tuple[str, str]:
+    """(before, after) the slug in a detail page's absolute URL, resolved once per request: reverse() per row is slow.
+
+    A row's link is then `before + slug + after`.
+    """
+    placeholder = "-"
+    path = reverse(url_name, args=[placeholder])
+    cut = path.rindex(placeholder)
+    return request.build_absolute_uri(path[:cut]), path[cut + 1 :]
+
+
+def page_envelope(total: int, paging, results: list) -> dict:
+    return {"count": total, "page": paging.page, "page_size": paging.size, "results": results}
+
+
+def total_count(queryset, paging, rows_on_page: int) -> int:
+    """The total for a page: a short page that is not empty ends the list, so it tells the total without a COUNT."""
+    if 0 < rows_on_page < paging.size or (rows_on_page == 0 and paging.page == 1):
+        return paging.offset + rows_on_page
+    return queryset.count()

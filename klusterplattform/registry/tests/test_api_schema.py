@@ -1,0 +1,60 @@
+"""The API documents itself: OpenAPI lists every endpoint, and the interactive docs work offline."""
+
+import re
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+ENDPOINTS = {
+    "/api/v1/clusters",
+    "/api/v1/clusters/{slug}",
+    "/api/v1/organisations",
+    "/api/v1/regions",
+    "/api/v1/regions/{code}",
+    "/api/v1/taxonomies/ecosystems",
+    "/api/v1/taxonomies/sectors",
+    "/api/v1/taxonomies/technology-fields",
+    "/api/v1/programmes",
+    "/api/v1/programmes/{slug}",
+    "/api/v1/me",
+}
+
+
+@pytest.fixture
+def openapi(client, db):
+    response = client.get("/api/v1/openapi.json")
+    assert response.status_code == 200
+    return response.json()
+
+
+def test_openapi_lists_every_endpoint(openapi):
+    assert openapi["openapi"].startswith("3.")
+    assert set(openapi["paths"]) == ENDPOINTS
+
+
+def test_openapi_documents_the_directory_response_and_its_filters(openapi):
+    operation = openapi["paths"]["/api/v1/clusters"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+    assert {"q", "region", "country", "ecosystem", "sector", "label", "programme", "demo", "sort"} <= names
+    assert {"page", "page_size"} <= names
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("ClusterPage")
+
+
+def test_me_is_documented_as_needing_a_bearer_token(openapi):
+    schemes = openapi["components"]["securitySchemes"]
+    assert any(scheme.get("scheme") == "bearer" for scheme in schemes.values())
+    assert openapi["paths"]["/api/v1/me"]["get"]["security"]
+
+
+def test_the_docs_page_loads_nothing_from_another_host(client, db):
+    response = client.get("/api/v1/docs")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "swagger-ui" in html
+    references = re.findall(r"""(?:src|href)=["']([^"']+)["']""", html)
+    assert references, "the page references its scripts and styles"
+    assert all(not re.match(r"^(?:[a-z]+:)?//", ref) for ref in references), references
+    assert "cdn" not in html.lower()
+    for ref in references:
+        assert finders.find(ref.removeprefix(settings.STATIC_URL)), f"{ref} is served from the project's own files"
