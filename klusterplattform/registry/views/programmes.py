@@ -1,0 +1,48 @@
+"""Programme pages: the programmes the user may see and, per programme, its clusters and their members summed."""
+
+from django.db.models import Count, Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from ..choices import OrganisationType
+from ..models import ClusterOrganisation, Programme, Region
+from ..stats import member_counts
+from .listing import visible_cluster_count_filter
+
+
+def programme_list(request):
+    programmes = Programme.objects.visible_to(request.user).annotate(
+        cluster_count=Count(
+            "participations", filter=visible_cluster_count_filter(request.user, "participations__cluster")
+        )
+    )
+    return render(request, "registry/programme_list.html", {"programmes": programmes})
+
+
+def programme_detail(request, slug):
+    programme = get_object_or_404(Programme.objects.visible_to(request.user), slug=slug)
+    participations = list(
+        programme.participations.filter(cluster__in=ClusterOrganisation.objects.visible_to(request.user))
+        .select_related("cluster")
+        .prefetch_related(Prefetch("cluster__regions", queryset=Region.objects.order_by("code")))
+        .order_by("cluster__sort_name", "pk")
+    )
+    counts = member_counts([p.cluster_id for p in participations])
+    context = {
+        "programme": programme,
+        "participations": participations,
+        "totals": summed_counts(counts.values()),
+    }
+    return render(request, "registry/programme_detail.html", context)
+
+
+def summed_counts(per_cluster) -> dict:
+    """Memberships summed over clusters: an organisation in two of the programme's clusters counts twice."""
+    by_type = dict.fromkeys(OrganisationType.values, 0)
+    totals = {"total": 0, "members": 0, "participants": 0}
+    for entry in per_cluster:
+        for key in totals:
+            totals[key] += entry[key]
+        for type_, n in entry["by_type"].items():
+            by_type[type_] = by_type.get(type_, 0) + n
+    totals["by_type"] = [(label, by_type[value]) for value, label in OrganisationType.choices]
+    return totals
