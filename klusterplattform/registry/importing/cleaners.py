@@ -31,7 +31,7 @@ def _choice(aliases: dict[str, str], choices, what: str):
     allowed = ", ".join(choices.values)
 
     def clean(text: str) -> str:
-        value = table.get(_token(text))
+        value = table.get(text) or table.get(_token(text))  # most files use the codes themselves
         if value is None:
             message = _("“%(text)s” is not a known %(what)s (use %(allowed)s).")
             raise CellError(message % {"text": text, "what": what, "allowed": allowed})
