@@ -130,3 +130,9 @@ def test_a_file_of_the_wrong_type_gets_a_clear_error(staff_client, name, data, r
     html = _upload(staff_client, name=name, data=data).content.decode()
     assert "There is a problem" in html and reason in html
     assert '<a href="#id_file">' in html
+
+
+def test_the_page_also_renders_in_swedish(staff_client):
+    with translation.override("sv"):
+        response = staff_client.get(reverse("registry:import_organisations"))
+    assert response.status_code == 200 and 'lang="sv"' in response.content.decode()
