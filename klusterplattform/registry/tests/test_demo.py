@@ -187,3 +187,10 @@ def test_removing_the_demo_keeps_the_reference_data_and_is_allowed_anywhere(demo
     call_command("load_demo", "--remove", stdout=StringIO())
     assert not Label.objects.exists() and not Programme.objects.filter(is_demo=True).exists()
     assert ClusterOrganisation.objects.count() == 20 and Programme.objects.filter(slug="s3-piloten").exists()
+
+
+def test_on_an_empty_database_the_demo_loads_the_reference_data_it_lives_in(db, settings):
+    settings.KP_ALLOW_DEMO = True
+    _load(clusters=12, organisations=50)
+    assert ClusterOrganisation.objects.filter(is_demo=False).count() == 20
+    assert not ClusterOrganisation.objects.filter(is_demo=True, regions__isnull=True).exists()
