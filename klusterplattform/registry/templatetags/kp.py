@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ..choices import RegionLevel
 from ..countries import country_name as _country_name
 
 register = template.Library()
@@ -56,6 +57,12 @@ def plain_number(value):
     value = Decimal(value)
     value = value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
     return number_format(value)
+
+
+@register.filter
+def below_country(regions):
+    """Regions finer than a whole country: beside the country name, a country-level region would only repeat it."""
+    return [region for region in regions if region.level != RegionLevel.COUNTRY]
 
 
 @register.filter

@@ -147,3 +147,10 @@ def test_the_directory_makes_the_same_number_of_queries_whatever_the_data(
     with django_assert_num_queries(10):
         response = client.get("/kluster/")
     assert response.context["page"].total == cluster_count
+
+
+def test_a_country_level_region_is_not_repeated_beside_the_country(client):
+    germany = RegionFactory(code="DE", level="nuts0", country="DE", name_sv="Tyskland", name_en="Germany")
+    ClusterFactory(country="DE", regions=[germany])
+    html = client.get("/en/kluster/").content.decode()
+    assert "<td>Germany</td>" in html

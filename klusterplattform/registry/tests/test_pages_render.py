@@ -119,3 +119,17 @@ def test_staff_see_links_to_the_admin_and_the_import_page(client, registry):
 
 def test_the_public_sees_no_admin_link(client, registry):
     assert 'href="/admin/"' not in client.get("/").content.decode()
+
+
+def test_a_missing_page_uses_the_site_layout_in_the_visitors_language(client):
+    response = client.get("/en/kluster/no-such-cluster/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert '<html lang="en">' in html and 'href="/en/kluster/"' in html
+
+
+def test_the_server_error_page_renders_without_a_request():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "<h1>" in html and 'href="/static/kp/site.css"' in html
