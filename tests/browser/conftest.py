@@ -1,0 +1,70 @@
+"""Headless Debian chromium driven by Playwright, and an axe-core check, for the end-to-end tests.
+
+Never a downloaded browser: Playwright launches the system chromium through executable_path. Without it the tests
+skip with a clear message, except in CI (CI=true), where a missing browser fails the run.
+"""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; the test's own ORM calls (creating data) are still sync.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = os.environ.get("KP_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def _skip_or_fail(reason: str):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"required in CI: {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        _skip_or_fail(f"Debian's chromium is missing at {CHROMIUM} (apt-get install chromium, or set KP_CHROMIUM)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="sv-SE")
+    context.set_default_timeout(15_000)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def assert_accessible():
+    """Run axe-core on the page as it is now; fail with every serious or critical violation listed."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+
+    def check(page):
+        violations = axe.run(page).response["violations"]
+        blocking = [v for v in violations if v.get("impact") in BLOCKING_IMPACTS]
+        assert not blocking, f"axe-core on {page.url}:\n" + "\n".join(
+            f"- {v['id']} ({v['impact']}): {v['help']} at {[node['target'] for node in v['nodes']][:5]}"
+            for v in blocking
+        )
+
+    return check
