@@ -8,13 +8,12 @@ from klusterplattform.core.paging import page_request
 
 from ..filters import ClusterFilter
 from ..models import ClusterOrganisation
-from .common import in_request_language, json_response, page_envelope, page_url_parts, total_count
+from .common import in_request_language, json_response, page_envelope, page_url_parts
+from .directory import fetch_page, region_codes_of
 from .profile import cluster_profile
 from .schemas import ClusterDetail, ClusterPage, ClusterQuery, ErrorOut
 
 router = Router(tags=["clusters"])
-
-LIST_COLUMNS = ("id", "slug", "name", "country", "website", "is_demo")
 
 
 @router.get("/clusters", response={200: ClusterPage, 401: ErrorOut}, summary="Cluster directory")
@@ -22,16 +21,16 @@ LIST_COLUMNS = ("id", "slug", "name", "country", "website", "is_demo")
 def list_clusters(request, filters: Query[ClusterQuery]):
     """The directory with the same filters as the directory page, paged, with the total count.
 
-    Written lean on purpose (see docs/performance.md): selected columns only, the page's region codes in one more
-    query, the count only when the page itself cannot tell it, and JSON written directly instead of validating every
-    row through the response model (which documents the shape).
+    Written lean on purpose (see docs/performance.md and directory.py): selected columns only, a cheap total, the
+    page's region codes in one more query, and JSON written directly instead of validating every row through the
+    response model (which documents the shape).
     """
     user = api_user(request)
     params = filters.dict()
     paging = page_request(params["page"], params["page_size"])
-    queryset = ClusterFilter.from_params(params).apply(ClusterOrganisation.objects.visible_to(user))
-    rows = list(queryset.values_list(*LIST_COLUMNS)[paging.offset : paging.offset + paging.size])
-    total = total_count(queryset, paging, len(rows))
+    cluster_filter = ClusterFilter.from_params(params)
+    queryset = cluster_filter.apply(ClusterOrganisation.objects.visible_to(user))
+    rows, total = fetch_page(queryset, cluster_filter, paging)
     codes = region_codes_of([row[0] for row in rows])
     before, after = page_url_parts(request, "registry:cluster")
     results = [
@@ -41,23 +40,12 @@ def list_clusters(request, filters: Query[ClusterQuery]):
             "country": country,
             "regions": codes.get(pk, []),
             "website": website,
-            "is_demo": is_demo,
+            "is_demo": bool(is_demo),  # SQLite returns 0 or 1
             "url": before + slug + after,
         }
-        for pk, slug, name, country, website, is_demo in rows
+        for pk, slug, name, country, website, is_demo, *_total in rows
     ]
     return json_response(page_envelope(total, paging, results))
-
-
-def region_codes_of(cluster_ids: list[int]) -> dict[int, list[str]]:
-    """{cluster id: [region code, …]} for a page of clusters, in one query."""
-    if not cluster_ids:
-        return {}
-    links = ClusterOrganisation.regions.through.objects.filter(clusterorganisation_id__in=cluster_ids)
-    codes: dict[int, list[str]] = {}
-    for cluster_id, code in links.order_by("region__code").values_list("clusterorganisation_id", "region__code"):
-        codes.setdefault(cluster_id, []).append(code)
-    return codes
 
 
 @router.get("/clusters/{slug}", response={200: ClusterDetail, 401: ErrorOut, 404: ErrorOut}, summary="Cluster profile")

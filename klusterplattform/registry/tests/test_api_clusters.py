@@ -72,7 +72,9 @@ def test_anonymous_sees_published_clusters_in_swedish_order(client, directory):
         ("sort=nonsense", ["alfa", "beta", "demo", "gamma"]),
     ],
 )
-def test_each_directory_filter_narrows_the_list(client, directory, query, expected):
+def test_each_directory_filter_narrows_the_list_and_its_total(client, directory, query, expected):
+    response = client.get(f"{URL}?{query}&page_size=2")
+    assert response.json()["count"] == len(expected)
     assert slugs(client.get(f"{URL}?{query}")) == expected
 
 
@@ -135,14 +137,36 @@ def test_an_officer_sees_unpublished_clusters(client, directory):
 
 
 @pytest.mark.parametrize("count", [3, 30])
-def test_a_full_page_costs_three_queries_whatever_the_data_size(client, db, django_assert_num_queries, count):
+def test_a_full_unfiltered_page_costs_three_queries_whatever_the_data_size(
+    client, db, django_assert_num_queries, count
+):
+    for _number in range(count):
+        ClusterFactory(regions=[RegionFactory()])
+    page_size = count - 1
+    with django_assert_num_queries(3):  # the page, the total, the page's region codes
+        body = client.get(f"{URL}?page_size={page_size}").json()
+    assert (len(body["results"]), body["count"]) == (page_size, count)
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_a_full_filtered_page_costs_two_queries_whatever_the_data_size(client, db, django_assert_num_queries, count):
     region = RegionFactory(code="01")
     for _number in range(count):
         ClusterFactory(regions=[region])
-    page_size = 2 if count == 3 else 20
-    with django_assert_num_queries(3):  # page, count, the page's region codes
-        response = client.get(f"{URL}?page_size={page_size}&ecosystem=&country=SE")
-    assert len(response.json()["results"]) == page_size
+    page_size = count - 1
+    with django_assert_num_queries(2):  # the page with its total, the page's region codes
+        body = client.get(f"{URL}?page_size={page_size}&region=01&country=SE").json()
+    assert (len(body["results"]), body["count"]) == (page_size, count)
+    assert body["results"][0]["regions"] == ["01"]
+
+
+@pytest.mark.parametrize("query", ["", "region=01"])
+def test_a_page_past_the_end_still_tells_the_total(client, db, django_assert_num_queries, query):
+    for _number in range(3):
+        ClusterFactory(regions=[RegionFactory(code="01")])
+    with django_assert_num_queries(2):  # the empty page, the total
+        body = client.get(f"{URL}?page=5&page_size=2&{query}").json()
+    assert (body["count"], body["results"]) == (3, [])
 
 
 @pytest.mark.parametrize("count", [3, 30])
