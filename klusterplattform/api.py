@@ -1,6 +1,7 @@
 """Assembles the per-app routers under /api/v1/ (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs)."""
 
 from django.http import Http404
+from django.utils import translation
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
@@ -8,6 +9,7 @@ from ninja.errors import AuthenticationError
 from klusterplattform.accounts.api import router as accounts_router
 from klusterplattform.accounts.api_auth import unauthorised_response
 from klusterplattform.registry.api import router as registry_router
+from klusterplattform.registry.api.common import request_language
 
 api = NinjaAPI(
     title="Klusterplattform API",
@@ -26,9 +28,11 @@ api.add_router("", accounts_router)
 @api.exception_handler(Http404)
 def not_found(request, exc):
     # Unknown and not-visible objects get the same answer, so the API does not reveal what exists.
-    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+    with translation.override(request_language(request)):
+        return api.create_response(request, {"detail": _("Not found.")}, status=404)
 
 
 @api.exception_handler(AuthenticationError)
 def unauthorised(request, exc):
-    return unauthorised_response(api, request, exc)
+    with translation.override(request_language(request)):
+        return unauthorised_response(api, request, exc)

@@ -6,7 +6,7 @@ never a silent fall-back to anonymous: a client with a broken token must find ou
 """
 
 from django.contrib.auth.models import AnonymousUser
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
 from ninja.errors import AuthenticationError
 from ninja.security import HttpBearer, SessionAuth
 
@@ -17,17 +17,22 @@ class TokenRejected(AuthenticationError):
     """A bearer token was sent but is unknown, expired or revoked, or its user is inactive."""
 
 
+# Lazy: the message is put into words when the 401 is written, in the request's language.
+INVALID_TOKEN = _("The API token is invalid, expired or revoked.")
+MISSING_CREDENTIALS = _("Authentication required: send Authorization: Bearer <token>.")
+
+
 def invalid_token_error() -> TokenRejected:
-    return TokenRejected(message=_("The API token is invalid, expired or revoked."))
+    return TokenRejected(message=INVALID_TOKEN)
 
 
 def missing_credentials_error() -> AuthenticationError:
-    return AuthenticationError(message=_("Authentication required: send Authorization: Bearer <token>."))
+    return AuthenticationError(message=MISSING_CREDENTIALS)
 
 
 def unauthorised_response(api, request, exc: AuthenticationError):
     """The JSON 401 for every authentication failure (ninja's own "Unauthorized" gets our translated message)."""
-    detail = str(exc) if isinstance(exc, TokenRejected) else str(missing_credentials_error())
+    detail = str(exc.message) if isinstance(exc, TokenRejected) else str(MISSING_CREDENTIALS)
     response = api.create_response(request, {"detail": detail}, status=401)
     response["WWW-Authenticate"] = 'Bearer realm="api"'
     return response

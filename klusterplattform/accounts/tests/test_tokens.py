@@ -102,3 +102,9 @@ def test_a_token_opens_the_organisation_list_for_an_officer(client, user):
     RoleGrantFactory(user=user, role="officer")
     _token, raw = ApiToken.issue(user)
     assert client.get("/api/v1/organisations", headers=bearer(raw)).status_code == 200
+
+
+def test_the_401_message_follows_the_request_language(client, db):
+    english = client.get(ME, headers={"accept-language": "en"}).json()["detail"]
+    assert english.startswith("Authentication required")
+    assert client.get(f"{ME}?lang=en", headers=bearer("kp_wrong")).json()["detail"].startswith("The API token")

@@ -26,7 +26,7 @@ def list_clusters(request, filters: Query[ClusterQuery]):
     response model (which documents the shape).
     """
     user = api_user(request)
-    params = filters.dict()
+    params = filters.model_dump()
     paging = page_request(params["page"], params["page_size"])
     cluster_filter = ClusterFilter.from_params(params)
     queryset = cluster_filter.apply(ClusterOrganisation.objects.visible_to(user))

@@ -75,9 +75,9 @@ def test_names_follow_accept_language(client, cluster):
 
 
 def test_an_unknown_cluster_is_404_with_a_json_error(client, db):
-    response = client.get("/api/v1/clusters/no-such-cluster")
+    response = client.get("/api/v1/clusters/no-such-cluster?lang=en")
     assert response.status_code == 404
-    assert response.json()["detail"]
+    assert response.json()["detail"] == "Not found."
 
 
 def test_an_unpublished_cluster_is_404_for_anonymous_and_for_another_clusters_manager(client, db):
