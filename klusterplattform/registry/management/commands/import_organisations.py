@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from klusterplattform.registry.importing import import_organisations
 from klusterplattform.registry.importing.progress import ProgressBar
@@ -45,7 +46,11 @@ class Command(BaseCommand):
         if dry_run:
             summary += " " + _("Dry run: nothing was written.")
         self.stdout.write(summary)
+        rate = ngettext(
+            "%(rows)s row in %(seconds).1f s (%(rate)s rows/s).",
+            "%(rows)s rows in %(seconds).1f s (%(rate)s rows/s).",
+            result.rows,
+        )
         self.stdout.write(
-            _("%(rows)s rows in %(seconds).1f s (%(rate)s rows/s).")
-            % {"rows": result.rows, "seconds": result.seconds, "rate": f"{result.rows_per_second:,.0f}"}
+            rate % {"rows": result.rows, "seconds": result.seconds, "rate": f"{result.rows_per_second:,.0f}"}
         )
