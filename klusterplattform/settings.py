@@ -94,6 +94,9 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Serve static files from the apps' folders too, so gunicorn with DEBUG off needs no collectstatic step.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "media"
 # Uploads (member import) are read from memory up to this size; larger ones are refused with a clear message.
 KP_MAX_UPLOAD_BYTES = env_int("KP_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)

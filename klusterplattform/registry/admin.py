@@ -6,6 +6,7 @@ from .models import (
     Ecosystem,
     Membership,
     Organisation,
+    Postcode,
     Programme,
     ProgrammeParticipation,
     Region,
@@ -88,3 +89,11 @@ class RoleGrantAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     autocomplete_fields = ["cluster", "region"]
     search_fields = ["user__email"]
+
+
+@admin.register(Postcode)
+class PostcodeAdmin(admin.ModelAdmin):
+    """Loaded with `klusterplattform load_postcodes FILE`; kept here for inspection."""
+
+    list_display = ["code", "locality", "municipality_code"]
+    search_fields = ["code", "locality", "municipality_code"]

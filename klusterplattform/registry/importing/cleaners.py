@@ -10,6 +10,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from klusterplattform.core.identifiers import normalise_organisation_number, normalise_vat_number
 
@@ -66,19 +67,19 @@ clean_type = _choice(
         "annat": "other",
     },
     OrganisationType,
-    "organisation type",
+    gettext_lazy("organisation type"),
 )
 clean_size_class = _choice(
     {"mikro": "micro", "mikroföretag": "micro", "små": "small", "liten": "small", "litet": "small"}
     | {"medel": "medium", "medelstor": "medium", "medelstort": "medium", "stor": "large", "stort": "large"}
     | {"okänd": "unknown", "okänt": "unknown"},
     SizeClass,
-    "size class",
+    gettext_lazy("size class"),
 )
 clean_membership_kind = _choice(
     {"medlem": "member", "deltagare": "participant", "deltagande": "participant", "participating": "participant"},
     MembershipKind,
-    "membership kind",
+    gettext_lazy("membership kind"),
 )
 
 

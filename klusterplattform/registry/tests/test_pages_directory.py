@@ -39,7 +39,7 @@ def clusters():
 
 
 def test_without_filters_every_published_cluster_is_listed_in_swedish_order(client, clusters):
-    response = client.get("/kluster/")
+    response = client.get("/en/kluster/")
     assert names(response) == ["Alfa Life Science", "Munich Mobility", "Östersund Kluster"]
     assert "3 clusters" in response.content.decode()
 
@@ -80,7 +80,7 @@ def test_names_sort_in_swedish_alphabetical_order(client):
 
 
 def test_no_match_shows_an_empty_state_with_a_way_back(client, clusters):
-    response = client.get("/kluster/?q=nothing-like-this")
+    response = client.get("/en/kluster/?q=nothing-like-this")
     html = response.content.decode()
     assert names(response) == []
     assert "No cluster organisation matches these filters." in html
@@ -118,7 +118,7 @@ class TestPaging:
         assert response.context["page"].page_count == 3
 
     def test_paging_links_keep_the_filters(self, client, many):
-        html = client.get("/kluster/?q=kluster&page=2").content.decode()
+        html = client.get("/en/kluster/?q=kluster&page=2").content.decode()
         assert 'href="?q=kluster&amp;page=3" rel="next"' in html
         assert 'href="?q=kluster" rel="prev"' in html
         assert 'aria-current="page"><span class="visually-hidden">Page </span>2</a>' in html

@@ -54,11 +54,19 @@ def cluster():
 
 
 def test_the_profile_shows_the_facts(client, cluster):
-    html = client.get("/kluster/smalands-tra/").content.decode()
-    for fact in ["Smålands Trä ek. för.", "556677-8899", "2009", "1,5 FTE", 'href="/regioner/07/"', "Kronobergs län"]:
+    html = client.get("/en/kluster/smalands-tra/").content.decode()
+    for fact in [
+        "Smålands Trä ek. för.",
+        "556677-8899",
+        "2009",
+        "1.5 FTE",
+        'href="/en/regioner/07/"',
+        "Kronoberg County",
+    ]:
         assert fact in html
     assert 'href="https://reporting.clustercollaboration.eu/example"' in html
-    assert "Bygg" in html and "Skogsprodukter" in html and "Trämaterial" in html
+    swedish = client.get("/kluster/smalands-tra/").content.decode()
+    assert "Bygg" in swedish and "Skogsprodukter" in swedish and "Trämaterial" in swedish
 
 
 def test_english_profile_uses_english_names_and_number_format(client, cluster):
@@ -67,7 +75,7 @@ def test_english_profile_uses_english_names_and_number_format(client, cluster):
 
 
 def test_members_are_counted_by_type_from_current_memberships(client, cluster):
-    response = client.get("/kluster/smalands-tra/")
+    response = client.get("/en/kluster/smalands-tra/")
     counts = response.context["counts"]
     assert (counts["total"], counts["members"], counts["participants"]) == (16, 15, 1)
     assert dict(response.context["members_by_type"])["SME"] == 10
@@ -75,7 +83,7 @@ def test_members_are_counted_by_type_from_current_memberships(client, cluster):
 
 
 def test_the_checklist_marks_each_criterion_with_a_symbol_and_a_word(client, cluster):
-    html = client.get("/kluster/smalands-tra/").content.decode()
+    html = client.get("/en/kluster/smalands-tra/").content.decode()
     assert html.count('<li class="check-pass">') == 4
     assert html.count("✓</span> Met") == 4
     assert "it does not block anything" in html
@@ -83,13 +91,13 @@ def test_the_checklist_marks_each_criterion_with_a_symbol_and_a_word(client, clu
 
 def test_a_failed_check_says_not_met_in_text(client):
     ClusterFactory(slug="tunn", website="")
-    html = client.get("/kluster/tunn/").content.decode()
+    html = client.get("/en/kluster/tunn/").content.decode()
     assert html.count("✗</span> Not met") == 4
     assert "No website given" in html
 
 
 def test_official_labels_are_listed_with_level_validity_and_status(client, cluster):
-    html = client.get("/kluster/smalands-tra/").content.decode()
+    html = client.get("/en/kluster/smalands-tra/").content.decode()
     assert "Official label records" in html
     assert "Silver" in html and "Bronze" in html
     assert "2020-09-01" in html and "Expired" in html and "Valid" in html

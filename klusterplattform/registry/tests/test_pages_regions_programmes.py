@@ -26,7 +26,7 @@ def regions():
 
 
 def test_swedish_counties_come_first_in_county_code_order_then_other_countries(client, regions):
-    response = client.get("/regioner/")
+    response = client.get("/en/regioner/")
     assert [r.code for r in response.context["counties"]] == ["01", "03"]
     groups = [(country, [r.code for r in group]) for country, group in response.context["other_groups"]]
     assert groups == [("Finland", ["FI1B1"]), ("France", ["FRK26"])]
@@ -92,14 +92,14 @@ def programme(regions):
 
 
 def test_the_programme_page_lists_clusters_with_selection_date_and_status(client, programme):
-    response = client.get("/program/s3-piloten/")
+    response = client.get("/en/program/s3-piloten/")
     html = response.content.decode()
     assert [p.cluster.name for p in response.context["participations"]] == ["Andra", "Första"]
     assert "2018-03-26" in html and "Selected" in html and "Tillväxtverket" in html
 
 
 def test_the_programme_page_sums_member_counts_over_its_clusters(client, programme):
-    totals = client.get("/program/s3-piloten/").context["totals"]
+    totals = client.get("/en/program/s3-piloten/").context["totals"]
     assert (totals["total"], totals["members"], totals["participants"]) == (4, 3, 1)
     assert dict(totals["by_type"])["SME"] == 2
 
@@ -112,7 +112,7 @@ def test_programme_texts_follow_the_language_and_fall_back_to_swedish(client, pr
 
 def test_a_demo_programme_says_it_is_fictional(client):
     ProgrammeFactory(slug="demo", is_demo=True)
-    html = client.get("/program/demo/").content.decode()
+    html = client.get("/en/program/demo/").content.decode()
     assert "This is a fictional demo programme." in html and 'class="badge badge-demo"' in html
 
 

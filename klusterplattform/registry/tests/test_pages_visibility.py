@@ -58,7 +58,7 @@ def test_another_clusters_manager_cannot_see_an_unpublished_cluster(client, hidd
 def test_the_clusters_own_manager_sees_it_marked_as_not_published(client, hidden, public):
     client.force_login(manager_of(hidden))
     assert listed(client) == ["dolda", "oppna"]
-    response = client.get("/kluster/dolda/")
+    response = client.get("/en/kluster/dolda/")
     assert response.status_code == 200
     assert "Not published" in response.content.decode()
 
@@ -75,7 +75,7 @@ def test_a_signed_in_user_without_a_role_sees_only_published_clusters(client, hi
 
 
 def test_the_public_sees_member_counts_but_no_member_or_contact_names(client, public):
-    response = client.get("/kluster/oppna/")
+    response = client.get("/en/kluster/oppna/")
     html = response.content.decode()
     assert response.context["counts"]["by_type"]["research"] == 1
     assert '<tr><th scope="row">Research organisation or university</th><td>1</td></tr>' in html
