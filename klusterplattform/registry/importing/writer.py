@@ -6,14 +6,13 @@ from collections.abc import Callable
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
-from klusterplattform.core.text import fold
+from klusterplattform.core.text import fold, swedish_sort_key
 
 from ..choices import MembershipKind
 from ..models import Membership, Organisation
 from .columns import Header
 from .result import ImportResult
 from .rows import ValidRow
-from .sortkey import fast_swedish_sort_key
 
 BATCH_SIZE = 2000
 ALWAYS_UPDATED = ["name", "type", "organisation_number", "vat_number", "is_demo", "search_text", "sort_name"]
@@ -63,7 +62,7 @@ def prepare(rows: list[ValidRow], existing: dict) -> None:
             organisation.vat_number = organisation.vat_number or stored[2]
         name = organisation.name
         organisation.search_text = fold(f"{name} {organisation.organisation_number} {organisation.vat_number}")[:300]
-        organisation.sort_name = fast_swedish_sort_key(name)
+        organisation.sort_name = swedish_sort_key(name)
 
 
 def write(rows: list[ValidRow], header: Header, result: ImportResult, progress: Callable | None = None) -> None:

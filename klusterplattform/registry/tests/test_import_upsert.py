@@ -6,7 +6,6 @@ import pytest
 
 from klusterplattform.core.text import fold, swedish_sort_key
 from klusterplattform.registry.importing import import_organisations
-from klusterplattform.registry.importing.sortkey import fast_swedish_sort_key
 from klusterplattform.registry.models import Membership, Organisation, Postcode
 
 from .import_helpers import (
@@ -154,24 +153,3 @@ def test_an_explicit_region_accepts_lanskod_iso_and_nuts_codes(regions):
         "ID:c": "14",
         "ID:d": "DE21",
     }
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "Ångström Bygg AB",
-        "Ärlig Öl & Co",
-        "Zürich Æble Ørsted",
-        "Straße  ÉCOLE",
-        "ﬁnans ǅemal İstanbul",
-        "Ωmega 10\u00a0AB",
-    ],
-)
-def test_the_fast_sort_key_equals_the_core_sort_key(name):
-    assert fast_swedish_sort_key(name) == swedish_sort_key(name)
-
-
-def test_the_fast_sort_key_equals_the_core_sort_key_for_every_latin_and_greek_letter():
-    text = "".join(chr(codepoint) for codepoint in range(32, 0x0500))
-    for start in range(0, len(text), 150):
-        assert fast_swedish_sort_key(text[start : start + 150]) == swedish_sort_key(text[start : start + 150])
