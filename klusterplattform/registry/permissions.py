@@ -57,3 +57,26 @@ def can_import_organisations(user) -> tuple[bool, str]:
     if sees_everything(user) or getattr(user, "is_staff", False):
         return True, "staff"
     return False, "only programme officers and administrators import organisations"
+
+
+def _models():
+    from . import models  # imported late: the models call this module from their query sets
+
+    return models
+
+
+def organisations_visible_to(user, cluster_slug: str = ""):
+    """The organisations the user may see, optionally only those (ever) in one cluster's member register."""
+    if sees_everything(user) or getattr(user, "is_staff", False):
+        if not cluster_slug:
+            return _models().Organisation.objects.all()
+        scope = _models().Membership.objects.all()
+    else:
+        own = managed_cluster_ids(user)
+        if not own:
+            return _models().Organisation.objects.none()
+        scope = _models().Membership.objects.filter(cluster_id__in=own)
+    if cluster_slug:
+        scope = scope.filter(cluster__slug=cluster_slug)
+    # IN (subquery) rather than EXISTS: SQLite then starts from the few memberships, not from every organisation.
+    return _models().Organisation.objects.filter(pk__in=scope.values("organisation_id"))

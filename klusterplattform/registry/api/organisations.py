@@ -11,8 +11,7 @@ from klusterplattform.accounts.api_auth import api_user, missing_credentials_err
 from klusterplattform.core.paging import page_request
 from klusterplattform.core.text import search_terms
 
-from ..models import Membership, Organisation
-from ..permissions import managed_cluster_ids, sees_everything
+from ..permissions import organisations_visible_to
 from .common import in_request_language, json_response, page_envelope, total_count
 from .schemas import ErrorOut, OrganisationPage
 
@@ -42,23 +41,6 @@ class OrganisationQuery(Schema):
     cluster: str = Field("", description="Cluster slug: its members, present and past.")
     page: int = Field(1, ge=1)
     page_size: int = Field(20, ge=1)
-
-
-def organisations_visible_to(user, cluster_slug: str = ""):
-    """The organisations the user may see, optionally only those (ever) in one cluster's member register."""
-    if sees_everything(user) or getattr(user, "is_staff", False):
-        if not cluster_slug:
-            return Organisation.objects.all()
-        scope = Membership.objects.all()
-    else:
-        own = managed_cluster_ids(user)
-        if not own:
-            return Organisation.objects.none()
-        scope = Membership.objects.filter(cluster_id__in=own)
-    if cluster_slug:
-        scope = scope.filter(cluster__slug=cluster_slug)
-    # IN (subquery) rather than EXISTS: SQLite then starts from the few memberships, not from every organisation.
-    return Organisation.objects.filter(pk__in=scope.values("organisation_id"))
 
 
 @router.get("/organisations", response={200: OrganisationPage, 401: ErrorOut}, summary="Member organisations")
