@@ -11,7 +11,33 @@ from klusterplattform.accounts.api_auth import unauthorised_response
 from klusterplattform.registry.api import router as registry_router
 from klusterplattform.registry.api.common import request_language
 
-api = NinjaAPI(
+VALIDATION_ERROR = {
+    "description": "The request's parameters are not valid: `detail` lists each one with where and why.",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "required": ["detail"],
+                "properties": {"detail": {"type": "array", "items": {"type": "object"}}},
+            }
+        }
+    },
+}
+
+
+class KlusterplattformAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """Ninja answers invalid parameters with 422 but documents it nowhere; say so on every operation that has
+        parameters, so clients (and the schema fuzzer) know what to expect."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                if operation.get("parameters") or operation.get("requestBody"):
+                    operation.setdefault("responses", {}).setdefault("422", VALIDATION_ERROR)
+        return schema
+
+
+api = KlusterplattformAPI(
     title="Klusterplattform API",
     version="1",
     description=(
