@@ -79,7 +79,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/"
+# Failed-login throttling (accounts/throttling.py): failures counted in a sliding window.
+KP_LOGIN_WINDOW_MINUTES = env_int("KP_LOGIN_WINDOW_MINUTES", 15)
+KP_LOGIN_MAX_FAILURES_PER_ACCOUNT = env_int("KP_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5)
+KP_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("KP_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]

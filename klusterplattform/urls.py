@@ -12,6 +12,7 @@ urlpatterns = [
 # Swedish is the default and has no prefix; English pages live under /en/.
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path("", include("klusterplattform.accounts.urls")),
     path("", include("klusterplattform.registry.urls")),
     prefix_default_language=False,
 )

@@ -110,3 +110,22 @@ class ApiToken(models.Model):
         if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
             cls.objects.filter(pk=token.pk).update(last_used_at=now)
         return token.user
+
+
+class LoginFailure(models.Model):
+    """One failed sign-in, by account (the e-mail tried) and by client address.
+
+    Kept in the database, not in process memory, so every app server behind the load balancer sees the same count.
+    """
+
+    email = models.EmailField(db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed sign-in")
+        verbose_name_plural = _("failed sign-ins")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.email} {self.ip_address} {self.at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,42 @@
+from django import forms
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from . import throttling
+
+
+class LoginForm(forms.Form):
+    """Sign-in by e-mail and password, refused while the account or the address is locked after failures."""
+
+    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    password = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "current-password"})
+    )
+
+    def __init__(self, request, *args, **kwargs):
+        self.request = request
+        self.user = None
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        email, password = cleaned.get("email"), cleaned.get("password")
+        if not email or not password:
+            return cleaned
+        address = throttling.client_address(self.request)
+        lock = throttling.lock_for(email, address)
+        if lock.locked:
+            message = ngettext(
+                "Too many failed sign-ins. Try again in %(minutes)d minute.",
+                "Too many failed sign-ins. Try again in %(minutes)d minutes.",
+                lock.minutes_left,
+            )
+            raise ValidationError(message % {"minutes": lock.minutes_left}, code="locked")
+        self.user = authenticate(self.request, email=email.strip().lower(), password=password)
+        if self.user is None or not self.user.is_active:
+            throttling.record_failure(email, address)
+            raise ValidationError(_("The e-mail address or the password is wrong."), code="invalid_login")
+        throttling.clear_account(email)
+        return cleaned

@@ -1,0 +1,33 @@
+from django.contrib.auth import login, logout
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
+
+from .forms import LoginForm
+
+
+def _safe_next(request) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or "/"
+    ok = url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return target if ok else "/"
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+def sign_in(request):
+    form = LoginForm(request, data=request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        login(request, form.user)  # rotates the session key, so a planted session id is worthless
+        return redirect(_safe_next(request))
+    return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
+
+
+@require_POST
+@csrf_protect
+def sign_out(request):
+    logout(request)
+    return redirect("/")
