@@ -89,6 +89,15 @@ class ApiToken(models.Model):
     def __str__(self):
         return f"{self.prefix}… ({self.user})"
 
+    @property
+    def status(self) -> str:
+        """active, expired or revoked (derived from the dates, never stored)."""
+        if self.revoked_at:
+            return "revoked"
+        if self.expires_at and self.expires_at <= timezone.now():
+            return "expired"
+        return "active"
+
     @classmethod
     def issue(cls, user, name="", expires_at=None) -> tuple["ApiToken", str]:
         raw = TOKEN_PREFIX + secrets.token_urlsafe(32)

@@ -18,6 +18,8 @@ ENDPOINTS = {
     "/api/v1/programmes",
     "/api/v1/programmes/{slug}",
     "/api/v1/me",
+    "/api/v1/tokens",
+    "/api/v1/tokens/{token_id}",
 }
 
 
