@@ -28,3 +28,15 @@ def test_a_user_signs_in_from_the_header_and_signs_out_again(live_server, page, 
     page.get_by_role("button", name="Logga ut").click()
     page.wait_for_url(live_server.url + "/")
     assert page.get_by_role("link", name="Logga in").is_visible()
+
+
+def test_the_password_reset_pages_are_reachable_from_sign_in_and_accessible(live_server, page, assert_accessible):
+    page.goto(live_server.url + "/konto/logga-in/")
+    page.get_by_role("link", name="Har du glömt lösenordet?").click()
+    page.wait_for_url("**/konto/losenord/aterstall/")
+    assert_accessible(page)
+    page.get_by_label("E-postadress").fill("nobody@example.org")
+    page.get_by_role("button", name="Skicka länken").click()
+    page.wait_for_url("**/konto/losenord/aterstall/skickat/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Titta i din e-post"
+    assert_accessible(page)
