@@ -85,6 +85,9 @@ LOGIN_REDIRECT_URL = "/"
 KP_LOGIN_WINDOW_MINUTES = env_int("KP_LOGIN_WINDOW_MINUTES", 15)
 KP_LOGIN_MAX_FAILURES_PER_ACCOUNT = env_int("KP_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5)
 KP_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("KP_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
+# The personal-data controller named on the privacy notice (the agency or body running this instance).
+KP_CONTROLLER_NAME = env_str("KP_CONTROLLER_NAME", "")
+KP_CONTROLLER_EMAIL = env_str("KP_CONTROLLER_EMAIL", "")
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", "Svenska"), ("en", "English")]

@@ -43,7 +43,12 @@ def lock_for(email: str, ip_address: str | None) -> Lock:
     return Lock(True, max(1, ceil((unlock_at - timezone.now()).total_seconds() / 60)))
 
 
+# A failure names an e-mail address and an IP address (personal data): keep it no longer than the lock needs.
+RETENTION_HOURS = 24
+
+
 def record_failure(email: str, ip_address: str | None) -> None:
+    LoginFailure.objects.filter(at__lt=timezone.now() - timedelta(hours=RETENTION_HOURS)).delete()
     LoginFailure.objects.create(email=email.strip().lower()[:254], ip_address=ip_address or None)
 
 

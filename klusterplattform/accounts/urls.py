@@ -9,6 +9,7 @@ urlpatterns = [
     path("konto/logga-in/", views.sign_in, name="login"),
     path("konto/logga-ut/", views.sign_out, name="logout"),
     path("konto/", views_account.account, name="account"),
+    path("integritet/", views.privacy_notice, name="privacy"),
     # Password reset by e-mail: Django's views (signed, expiring, single-use links) with our templates.
     path(
         "konto/losenord/aterstall/",

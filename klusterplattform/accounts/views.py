@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import login, logout
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -6,6 +7,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
+from . import throttling
 from .forms import LoginForm
 
 
@@ -31,3 +33,14 @@ def sign_in(request):
 def sign_out(request):
     logout(request)
     return redirect("/")
+
+
+def privacy_notice(request):
+    """What personal data the platform stores and why (GDPR art. 13); the operator is named by settings."""
+    context = {
+        "controller": settings.KP_CONTROLLER_NAME,
+        "controller_email": settings.KP_CONTROLLER_EMAIL,
+        "failure_hours": throttling.RETENTION_HOURS,
+        "window_minutes": settings.KP_LOGIN_WINDOW_MINUTES,
+    }
+    return render(request, "accounts/privacy.html", context)

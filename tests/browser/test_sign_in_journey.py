@@ -40,3 +40,11 @@ def test_the_password_reset_pages_are_reachable_from_sign_in_and_accessible(live
     page.wait_for_url("**/konto/losenord/aterstall/skickat/")
     assert page.get_by_role("heading", level=1).inner_text() == "Titta i din e-post"
     assert_accessible(page)
+
+
+def test_the_privacy_notice_is_reached_from_the_footer_and_accessible(live_server, page, assert_accessible):
+    page.goto(live_server.url + "/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Integritetsmeddelande").click()
+    page.wait_for_url("**/integritet/")
+    assert page.get_by_role("table").count() == 1
+    assert_accessible(page)
