@@ -18,7 +18,7 @@ from ..choices import MembershipKind, OrganisationType, SizeClass
 
 
 class CellError(ValueError):
-    pass
+    """One cell's value is not acceptable; the message says why, in the user's language."""
 
 
 def _token(text: str) -> str:
