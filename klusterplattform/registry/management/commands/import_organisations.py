@@ -1,11 +1,10 @@
 """klusterplattform import_organisations FILE [--cluster SLUG] [--dry-run] — the member import on the command line."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from klusterplattform.core.file_commands import fail_on_problems, read_input_file
 from klusterplattform.registry.importing import import_organisations
 from klusterplattform.registry.importing.progress import ProgressBar
 
@@ -19,21 +18,13 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="check the file and report, but write nothing")
 
     def handle(self, *args, file, cluster, dry_run, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(_("No such file: %(path)s") % {"path": path})
+        path, content = read_input_file(file)
         progress = ProgressBar(lambda text: self.stderr.write(text, ending=""))
-        result = import_organisations(path.read_bytes(), path.name, cluster=cluster, dry_run=dry_run, progress=progress)
+        result = import_organisations(content, path.name, cluster=cluster, dry_run=dry_run, progress=progress)
         progress.close()
         for warning in result.warnings:
             self.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
-        if not result.ok:
-            for error in result.errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                _("%(count)s problem(s) found in %(file)s; nothing was written.")
-                % {"count": len(result.errors), "file": path.name}
-            )
+        fail_on_problems(self, result.errors, path)
         summary = _(
             "Organisations: %(created)s created, %(updated)s updated. "
             "Memberships: %(m_created)s created, %(m_updated)s updated."

@@ -1,10 +1,9 @@
 """klusterplattform load_nuts FILE — NUTS regions of the other EU countries from Eurostat's `code,label` CSV."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from klusterplattform.core.file_commands import fail_on_problems, read_input_file
 from klusterplattform.registry.reference import load_nuts
 
 
@@ -18,17 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("file")
 
     def handle(self, *args, file, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(_("No such file: %(path)s") % {"path": path})
-        result = load_nuts(path.read_bytes())
-        if not result.ok:
-            for problem in result.errors:
-                self.stderr.write(str(problem))
-            raise CommandError(
-                _("%(count)s problem(s) found in %(file)s; nothing was written.")
-                % {"count": len(result.errors), "file": path.name}
-            )
+        path, content = read_input_file(file)
+        result = load_nuts(content)
+        fail_on_problems(self, result.errors, path)
         self.stdout.write(
             _(
                 "NUTS regions: %(rows)s rows; %(created)s created, %(updated)s updated, %(unchanged)s unchanged, "

@@ -1,10 +1,9 @@
 """klusterplattform load_postcodes FILE — load the postcode → municipality table the member import derives län from."""
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
+from klusterplattform.core.file_commands import fail_on_problems, read_input_file
 from klusterplattform.registry.importing import load_postcodes
 
 
@@ -18,17 +17,9 @@ class Command(BaseCommand):
         parser.add_argument("file")
 
     def handle(self, *args, file, **options):
-        path = Path(file)
-        if not path.is_file():
-            raise CommandError(_("No such file: %(path)s") % {"path": path})
-        result = load_postcodes(path.read_bytes(), path.name)
-        if not result.ok:
-            for error in result.errors:
-                self.stderr.write(str(error))
-            raise CommandError(
-                _("%(count)s problem(s) found in %(file)s; nothing was written.")
-                % {"count": len(result.errors), "file": path.name}
-            )
+        path, content = read_input_file(file)
+        result = load_postcodes(content, path.name)
+        fail_on_problems(self, result.errors, path)
         self.stdout.write(
             _("Postcodes: %(rows)s in the file; %(created)s added, %(updated)s updated, %(removed)s removed.")
             % {"rows": result.rows, "created": result.created, "updated": result.updated, "removed": result.removed}
