@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from klusterplattform.core.roles import Role  # noqa: F401 - re-exported: the registry's grants are stored by role
+
 
 class RegionLevel(models.TextChoices):
     COUNTRY = "nuts0", _("Country (NUTS 0)")
@@ -37,15 +39,6 @@ class ParticipationStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
     COMPLETED = "completed", _("Completed")
     WITHDRAWN = "withdrawn", _("Withdrawn")
-
-
-class Role(models.TextChoices):
-    OFFICER = "officer", _("Programme officer")
-    CLUSTER_MANAGER = "cluster_manager", _("Cluster manager")
-    ASSESSOR = "assessor", _("Assessor")
-    REVIEWER = "reviewer", _("Reviewer")
-    REGIONAL_OFFICER = "regional_officer", _("Regional officer")
-    ADMIN = "admin", _("Administrator")
 
 
 # ECCP's triple-helix member types (DOMAIN.md 2.3), from our organisation types.

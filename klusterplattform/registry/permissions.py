@@ -1,62 +1,72 @@
-"""Who may see and change registry objects. The one choke point: pages, the API and exports call these.
-
-Issue 3 (accounts and roles) extends this module; its shape stays: query-set filters for lists and object checks
-that return (allowed, reason).
+"""Who may see and change registry objects: the registry's rows of the permission table, and the helpers that pages,
+the API and exports call. The engine (core/permissions.py) evaluates them; docs/roles.md is generated from them.
 """
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from klusterplattform.core import permissions as engine
+from klusterplattform.core.permissions import Decision, Facts, Scope, check, define, has_role, scope_ids
 
 from .choices import Role
 
+ALL, PUBLISHED, OWN_CLUSTER, OWN_REGION = Scope.ALL, Scope.PUBLISHED, Scope.OWN_CLUSTER, Scope.OWN_REGION
 
-def grants_of(user):
-    """The user's role grants, cached on the user object for the request."""
-    if not getattr(user, "is_authenticated", False):
-        return []
-    cached = getattr(user, "_kp_grants", None)
-    if cached is None:
-        cached = list(user.role_grants.all())
-        user._kp_grants = cached
-    return cached
-
-
-def has_role(user, *roles: str) -> bool:
-    return any(grant.role in roles for grant in grants_of(user))
-
-
-def sees_everything(user) -> bool:
-    """Officers, administrators and superusers see unpublished records of every cluster."""
-    return bool(getattr(user, "is_superuser", False)) or has_role(user, Role.OFFICER, Role.ADMIN)
-
-
-def managed_cluster_ids(user) -> set[int]:
-    return {grant.cluster_id for grant in grants_of(user) if grant.role == Role.CLUSTER_MANAGER}
-
-
-def cluster_visibility_filter(user) -> Q:
-    if sees_everything(user):
-        return Q()
-    own = managed_cluster_ids(user)
-    return Q(is_published=True) | Q(pk__in=own) if own else Q(is_published=True)
-
-
-def programme_visibility_filter(user) -> Q:
-    return Q() if sees_everything(user) else Q(is_published=True)
-
-
-def can_view_member_details(user, cluster) -> tuple[bool, str]:
-    """Member lists are personal data for sole traders, so only the cluster's managers and staff see names."""
-    if sees_everything(user):
-        return True, "staff"
-    if cluster.pk in managed_cluster_ids(user):
-        return True, "manager of this cluster"
-    return False, "member details are not public; the public page shows counts by type"
-
-
-def can_import_organisations(user) -> tuple[bool, str]:
-    if sees_everything(user) or getattr(user, "is_staff", False):
-        return True, "staff"
-    return False, "only programme officers and administrators import organisations"
+define(
+    "cluster.view",
+    _("See a cluster organisation's profile (unpublished ones only within the scope)"),
+    anonymous=PUBLISHED,
+    cluster_manager=OWN_CLUSTER,
+    regional_officer=OWN_REGION,
+    officer=ALL,
+    admin=ALL,
+)
+define(
+    "cluster.edit",
+    _("Edit a cluster organisation's profile"),
+    cluster_manager=OWN_CLUSTER,
+    officer=ALL,
+    admin=ALL,
+)
+define(
+    "cluster.view_members",
+    _("See the names of a cluster's member organisations and its contact persons"),
+    cluster_manager=OWN_CLUSTER,
+    officer=ALL,
+    admin=ALL,
+)
+define(
+    "cluster.edit_members",
+    _("Add and end a cluster's memberships"),
+    cluster_manager=OWN_CLUSTER,
+    officer=ALL,
+    admin=ALL,
+)
+define(
+    "organisation.import",
+    _("Import member organisations from a file"),
+    officer=ALL,
+    admin=ALL,
+)
+define(
+    "programme.view",
+    _("See a programme (unpublished ones only within the scope)"),
+    anonymous=PUBLISHED,
+    officer=ALL,
+    admin=ALL,
+)
+define(
+    "invitation.create",
+    _("Invite a cluster manager by e-mail"),
+    officer=ALL,
+    admin=ALL,
+)
+define(
+    "person.manage_data",
+    _("Export or erase everything held about a person (GDPR)"),
+    officer=ALL,
+    admin=ALL,
+)
 
 
 def _models():
@@ -65,18 +75,85 @@ def _models():
     return models
 
 
+def _cluster_facts(cluster) -> Facts:
+    regions = getattr(cluster, "_prefetched_objects_cache", {}).get("regions")
+    region_ids = {r.pk for r in regions} if regions is not None else set(cluster.regions.values_list("pk", flat=True))
+    return Facts(published=cluster.is_published, cluster_ids={cluster.pk}, region_ids=region_ids)
+
+
+def _membership_facts(membership) -> Facts:
+    return _cluster_facts(membership.cluster)
+
+
+def _programme_facts(programme) -> Facts:
+    return Facts(published=programme.is_published)
+
+
+def _organisation_facts(organisation) -> Facts:
+    clusters = _models().Membership.objects.filter(organisation=organisation).values_list("cluster_id", flat=True)
+    return Facts(published=False, cluster_ids=set(clusters))
+
+
+def register_facts():
+    """Called from RegistryConfig.ready(): tell the engine what registry objects are about."""
+    models = _models()
+    engine.describe(models.ClusterOrganisation, _cluster_facts)
+    engine.describe(models.Membership, _membership_facts)
+    engine.describe(models.Programme, _programme_facts)
+    engine.describe(models.Organisation, _organisation_facts)
+    engine.describe(models.ContactPerson, lambda contact: _cluster_facts(contact.cluster))
+
+
+def _clusters_in_regions(region_ids) -> Q:
+    through = _models().ClusterOrganisation.regions.through
+    return Q(pk__in=through.objects.filter(region_id__in=region_ids).values("clusterorganisation_id"))
+
+
+CLUSTER_PATHS = {
+    PUBLISHED: lambda ids: Q(is_published=True),
+    OWN_CLUSTER: lambda ids: Q(pk__in=ids),
+    OWN_REGION: _clusters_in_regions,
+}
+
+
+def sees_everything(user) -> bool:
+    """Officers, administrators and superusers see unpublished records of every cluster."""
+    return has_role(user, Role.OFFICER, Role.ADMIN)
+
+
+def managed_cluster_ids(user) -> set[int]:
+    return scope_ids(user, Role.CLUSTER_MANAGER, "cluster_id")
+
+
+def cluster_visibility_filter(user) -> Q:
+    return engine.filter_for(user, "cluster.view", CLUSTER_PATHS)
+
+
+def clusters_editable_by(user):
+    return _models().ClusterOrganisation.objects.filter(engine.filter_for(user, "cluster.edit", CLUSTER_PATHS))
+
+
+def programme_visibility_filter(user) -> Q:
+    return engine.filter_for(user, "programme.view", {PUBLISHED: lambda ids: Q(is_published=True)})
+
+
+def can_view_member_details(user, cluster) -> Decision:
+    """Member lists are personal data for sole traders, so only the cluster's managers and staff see names."""
+    return check(user, "cluster.view_members", cluster)
+
+
+def can_import_organisations(user) -> Decision:
+    return check(user, "organisation.import")
+
+
 def organisations_visible_to(user, cluster_slug: str = ""):
     """The organisations the user may see, optionally only those (ever) in one cluster's member register."""
-    if sees_everything(user) or getattr(user, "is_staff", False):
-        if not cluster_slug:
-            return _models().Organisation.objects.all()
-        scope = _models().Membership.objects.all()
-    else:
-        own = managed_cluster_ids(user)
-        if not own:
-            return _models().Organisation.objects.none()
-        scope = _models().Membership.objects.filter(cluster_id__in=own)
+    models = _models()
+    reach = engine.filter_for(user, "cluster.view_members", {OWN_CLUSTER: lambda ids: Q(cluster_id__in=ids)})
+    if reach == Q() and not cluster_slug:
+        return models.Organisation.objects.all()
+    scope = models.Membership.objects.filter(reach)
     if cluster_slug:
         scope = scope.filter(cluster__slug=cluster_slug)
     # IN (subquery) rather than EXISTS: SQLite then starts from the few memberships, not from every organisation.
-    return _models().Organisation.objects.filter(pk__in=scope.values("organisation_id"))
+    return models.Organisation.objects.filter(pk__in=scope.values("organisation_id"))

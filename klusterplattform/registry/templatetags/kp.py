@@ -9,10 +9,18 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from klusterplattform.core.permissions import check
+
 from ..choices import RegionLevel
 from ..countries import country_name as _country_name
 
 register = template.Library()
+
+
+@register.filter
+def may(user, action):
+    """{% if user|may:"cluster.edit" %}: the permission table decides what a page offers, as it decides the rest."""
+    return check(user, action).allowed
 
 
 @register.simple_tag

@@ -8,6 +8,7 @@ from django.utils import translation
 from klusterplattform.accounts.models import User
 from klusterplattform.registry.importing.columns import COLUMNS
 from klusterplattform.registry.models import Organisation, RoleGrant
+from klusterplattform.registry.tests.factories import RoleGrantFactory
 
 from .import_helpers import (
     create_cluster,
@@ -33,7 +34,7 @@ def cluster(db):
 
 @pytest.fixture
 def staff_client(client, cluster):
-    client.force_login(User.objects.create_user("staff@example.org", is_staff=True))
+    client.force_login(RoleGrantFactory(role="officer").user)
     return client
 
 

@@ -11,8 +11,8 @@ from .factories import (
     MembershipFactory,
     ProgrammeFactory,
     RegionFactory,
+    RoleGrantFactory,
     S3PriorityAreaFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -111,8 +111,9 @@ def test_user_text_is_escaped_with_line_breaks_kept(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;<br>Rad två" in html
 
 
-def test_staff_see_links_to_the_admin_and_the_import_page(client, registry):
-    client.force_login(UserFactory(is_staff=True))
+def test_officers_see_links_to_the_admin_and_the_import_page(client, registry):
+    officer = RoleGrantFactory(role="officer", user__is_staff=True).user  # grant_role sets is_staff for officers
+    client.force_login(officer)
     html = client.get("/").content.decode()
     assert 'href="/admin/"' in html and 'href="/organisationer/import/"' in html
 
