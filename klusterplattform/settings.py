@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "klusterplattform.accounts.audit.AuditContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -86,6 +87,11 @@ KP_LOGIN_WINDOW_MINUTES = env_int("KP_LOGIN_WINDOW_MINUTES", 15)
 KP_LOGIN_MAX_FAILURES_PER_ACCOUNT = env_int("KP_LOGIN_MAX_FAILURES_PER_ACCOUNT", 5)
 KP_LOGIN_MAX_FAILURES_PER_ADDRESS = env_int("KP_LOGIN_MAX_FAILURES_PER_ADDRESS", 20)
 # The personal-data controller named on the privacy notice (the agency or body running this instance).
+# Two-factor authentication (TOTP): staff (officers, administrators) may enrol; with this on, they must.
+KP_REQUIRE_2FA_FOR_STAFF = env_bool("KP_REQUIRE_2FA_FOR_STAFF", False)
+# An invitation link stops working after this many days (and after it has been used once).
+KP_INVITATION_DAYS = env_int("KP_INVITATION_DAYS", 7)
+
 KP_CONTROLLER_NAME = env_str("KP_CONTROLLER_NAME", "")
 KP_CONTROLLER_EMAIL = env_str("KP_CONTROLLER_EMAIL", "")
 

@@ -138,3 +138,76 @@ class LoginFailure(models.Model):
 
     def __str__(self):
         return f"{self.email} {self.ip_address} {self.at:%Y-%m-%d %H:%M}"
+
+
+class AuditChannel(models.TextChoices):
+    PAGE = "page", _("Web page")
+    API = "api", _("API")
+    IMPORT = "import", _("Import")
+    COMMAND = "command", _("Command")
+
+
+class AuditAction(models.TextChoices):
+    CREATE = "create", _("Created")
+    UPDATE = "update", _("Changed")
+    DELETE = "delete", _("Deleted")
+
+
+class ImmutableAuditTrail(Exception):
+    """The audit trail is append-only: nothing in it is changed or deleted through the platform."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise ImmutableAuditTrail("audit events cannot be changed")
+
+    def delete(self):
+        raise ImmutableAuditTrail("audit events cannot be deleted")
+
+    def for_object(self, obj):
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=str(obj.pk))
+
+    def _redact(self, **kwargs):
+        """Only for erasing personal data (GDPR): the one sanctioned change, made by accounts/audit.py."""
+        return super().update(**kwargs)
+
+
+class AuditEvent(models.Model):
+    """One create, change or delete of a domain object: who, when, through which channel, and field by field."""
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,  # people are anonymised, never deleted, while the trail names them
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("who"),
+    )
+    channel = models.CharField(_("channel"), max_length=10, choices=AuditChannel.choices)
+    action = models.CharField(_("action"), max_length=10, choices=AuditAction.choices)
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.PROTECT, related_name="+")
+    object_id = models.CharField(max_length=64)
+    object_repr = models.CharField(_("object"), max_length=200)
+    changes = models.JSONField(_("changes"), default=dict, help_text=_("Field by field: [before, after]."))
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["content_type", "object_id", "at"])]
+
+    def __str__(self):
+        return f"{self.at:%Y-%m-%d %H:%M} {self.action} {self.object_repr}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise ImmutableAuditTrail("audit events cannot be changed")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise ImmutableAuditTrail("audit events cannot be deleted")

@@ -7,6 +7,15 @@ class RegistryConfig(AppConfig):
     verbose_name = _("Registry")
 
     def ready(self):
-        from . import permissions
+        from klusterplattform.accounts import audit
+
+        from . import models, permissions
 
         permissions.register_facts()
+        derived = ("search_text", "sort_name", "created_at", "updated_at")
+        audit.track(models.ClusterOrganisation, exclude=derived)
+        audit.track(models.ContactPerson)
+        audit.track(models.Membership)
+        audit.track(models.Programme)
+        audit.track(models.ProgrammeParticipation)
+        audit.track(models.RoleGrant, exclude=("granted_at",))

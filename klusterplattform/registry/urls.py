@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views, views_import
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("program/", views.programme_list, name="programmes"),
     path("program/<slug:slug>/", views.programme_detail, name="programme"),
     path("organisationer/import/", views_import.import_organisations, name="import_organisations"),
+    path("", include("klusterplattform.registry.urls_invitations")),
+    path("", include("klusterplattform.registry.urls_people")),
 ]

@@ -5,6 +5,9 @@ from time import perf_counter
 
 from django.utils.translation import gettext as _
 
+from klusterplattform.accounts import audit
+from klusterplattform.accounts.models import AuditChannel
+
 from .cleaners import CellError
 from .columns import resolve_header
 from .lookups import Lookups
@@ -57,4 +60,6 @@ def _import(data, filename, cluster, result, progress) -> None:
         result.errors.append(RowError(None, "", _("The file has a header but no data rows.")))
     if result.errors:
         return
-    write(rows, header, result, progress)
+    _channel, actor = audit.current_channel_and_actor()
+    with audit.audit_context(AuditChannel.IMPORT, actor=actor):  # the page's or command's user, channel "import"
+        write(rows, header, result, progress)

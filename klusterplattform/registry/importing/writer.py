@@ -6,6 +6,8 @@ from collections.abc import Callable
 from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
+from klusterplattform.accounts import audit
+from klusterplattform.accounts.models import AuditAction
 from klusterplattform.core.text import fold, swedish_sort_key
 
 from ..choices import MembershipKind
@@ -90,6 +92,21 @@ def write(rows: list[ValidRow], header: Header, result: ImportResult, progress: 
         to_create, to_update = plan_memberships(rows, ids, result)
         Membership.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
         Membership.objects.bulk_update(to_update, ["kind", "joined"], batch_size=BATCH_SIZE)
+        record_memberships(to_create, to_update)
+
+
+def record_memberships(created: list[Membership], updated: list[Membership]) -> None:
+    """Bulk writes skip the model signals, so the import records its membership events itself."""
+    entries = [
+        (m, AuditAction.CREATE, {k: [None, v] for k, v in audit.snapshot(m).items() if v not in (None, "")})
+        for m in created
+        if m.pk is not None
+    ]
+    for membership in updated:
+        before = membership._kp_audit_before
+        after = audit.snapshot(membership)
+        entries.append((membership, AuditAction.UPDATE, audit.diff(before, {k: after[k] for k in before})))
+    audit.record_many(entries)
 
 
 def plan_memberships(rows: list[ValidRow], ids: dict[str, int], result: ImportResult):
@@ -110,8 +127,13 @@ def plan_memberships(rows: list[ValidRow], ids: dict[str, int], result: ImportRe
                 Membership(cluster_id=row.cluster_id, organisation_id=organisation_id, kind=kind, joined=row.joined)
             )
         elif (row.kind or current.kind, row.joined or current.joined) != (current.kind, current.joined):
+            current._kp_audit_before = {"kind": current.kind, "joined": _iso(current.joined)}
             current.kind, current.joined = row.kind or current.kind, row.joined or current.joined
             to_update.append(current)
     result.memberships_created = len(to_create)
     result.memberships_updated = len(to_update)
     return to_create, to_update
+
+
+def _iso(day):
+    return day.isoformat() if day else None

@@ -1,0 +1,3 @@
+"""Pages for invitations: included from registry/urls.py."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Pages for people: included from registry/urls.py."""
+
+urlpatterns = []
