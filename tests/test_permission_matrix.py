@@ -1,0 +1,275 @@
+"""The permission matrix: every page route and every API operation, requested as every persona, answers the status
+written here. A route or operation that is not in the matrix fails `test_every_route_and_operation_is_in_the_matrix`,
+so nothing new ships without a decision about who may use it.
+
+The world: cluster A is unpublished and in the northern region; cluster B is published and in the southern one.
+Object routes target A, the case where a leak would matter: anyone outside A's scope must get 404, not 403.
+Every request runs in a savepoint that is rolled back, so a write by one persona does not change what the next sees.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.db import transaction
+from django.urls import URLResolver, get_resolver
+
+from klusterplattform.accounts.models import ApiToken
+from klusterplattform.api import api
+from klusterplattform.registry.grants import grant_role
+from klusterplattform.registry.tests.factories import (
+    ClusterFactory,
+    MembershipFactory,
+    ProgrammeFactory,
+    RegionFactory,
+    UserFactory,
+)
+
+PERSONAS = (
+    "anonymous",
+    "manager_a",
+    "manager_b",
+    "regional_in",
+    "regional_out",
+    "assessor",
+    "reviewer",
+    "officer",
+    "admin",
+)
+
+
+def statuses(default: int, **overrides: int) -> dict[str, int]:
+    unknown = set(overrides) - set(PERSONAS)
+    assert not unknown, unknown
+    return {persona: overrides.get(persona, default) for persona in PERSONAS}
+
+
+PUBLIC = statuses(200)
+SIGNED_IN = statuses(200, anonymous=302)
+STAFF_PAGE = statuses(404, anonymous=302, officer=200, admin=200)
+A_VISIBLE = statuses(404, manager_a=200, regional_in=200, officer=200, admin=200)
+A_MEMBERS = statuses(404, manager_a=200, officer=200, admin=200)
+API_SIGNED_IN = statuses(200, anonymous=401)
+
+
+@dataclass
+class Call:
+    method: str
+    url: str  # formatted with the world's values: {a}, {b}, {token_id}, ...
+    expect: dict
+    data: dict | None = None
+    json: bool = False
+
+
+@dataclass
+class Entry:
+    calls: list[Call] = field(default_factory=list)
+
+
+def page(*calls: Call) -> Entry:
+    return Entry(list(calls))
+
+
+GET = "GET"
+POST = "POST"
+
+# Page routes (as Django prints them, Swedish paths; English is the same under /en/).
+PAGES: dict[str, Entry] = {
+    "": page(Call(GET, "/", PUBLIC)),
+    "i18n/setlang/": page(Call(POST, "/i18n/setlang/", statuses(302), {"language": "en", "next": "/"})),
+    "admin/": page(Call(GET, "/admin/", statuses(302, officer=200, admin=200))),
+    "integritet/": page(Call(GET, "/integritet/", PUBLIC)),
+    "konto/": page(Call(GET, "/konto/", SIGNED_IN)),
+    "konto/logga-in/": page(Call(GET, "/konto/logga-in/", PUBLIC)),
+    "konto/logga-ut/": page(
+        Call(GET, "/konto/logga-ut/", statuses(405)), Call(POST, "/konto/logga-ut/", statuses(302))
+    ),
+    "konto/losenord/aterstall/": page(Call(GET, "/konto/losenord/aterstall/", PUBLIC)),
+    "konto/losenord/aterstall/skickat/": page(Call(GET, "/konto/losenord/aterstall/skickat/", PUBLIC)),
+    "konto/losenord/nytt/<uidb64>/<token>/": page(Call(GET, "/konto/losenord/nytt/MQ/not-a-token/", PUBLIC)),
+    "konto/losenord/klart/": page(Call(GET, "/konto/losenord/klart/", PUBLIC)),
+    # Manager A's token: only its owner may revoke it; for anyone else it does not exist.
+    "konto/nycklar/<int:token_id>/aterkalla/": page(
+        Call(GET, "/konto/nycklar/{token_id}/aterkalla/", statuses(404, anonymous=302, manager_a=200))
+    ),
+    "kluster/": page(Call(GET, "/kluster/", PUBLIC)),
+    "kluster/<slug:slug>/": page(Call(GET, "/kluster/{a}/", A_VISIBLE), Call(GET, "/kluster/{b}/", PUBLIC)),
+    "regioner/": page(Call(GET, "/regioner/", PUBLIC)),
+    "regioner/<str:code>/": page(Call(GET, "/regioner/{north}/", PUBLIC)),
+    "program/": page(Call(GET, "/program/", PUBLIC)),
+    "program/<slug:slug>/": page(
+        Call(GET, "/program/{hidden_programme}/", statuses(404, officer=200, admin=200)),
+        Call(GET, "/program/{programme}/", PUBLIC),
+    ),
+    "organisationer/import/": page(Call(GET, "/organisationer/import/", STAFF_PAGE)),
+}
+
+# API operations, keyed as the OpenAPI schema names them.
+API: dict[tuple[str, str], Entry] = {
+    ("GET", "/api/v1/clusters"): page(Call(GET, "/api/v1/clusters", PUBLIC)),
+    ("GET", "/api/v1/clusters/{slug}"): page(
+        Call(GET, "/api/v1/clusters/{a}", A_VISIBLE), Call(GET, "/api/v1/clusters/{b}", PUBLIC)
+    ),
+    # Anyone signed in may ask; the answer holds only the organisations their roles reach.
+    ("GET", "/api/v1/organisations"): page(Call(GET, "/api/v1/organisations", API_SIGNED_IN)),
+    ("GET", "/api/v1/regions"): page(Call(GET, "/api/v1/regions", PUBLIC)),
+    ("GET", "/api/v1/regions/{code}"): page(Call(GET, "/api/v1/regions/{north}", PUBLIC)),
+    ("GET", "/api/v1/taxonomies/ecosystems"): page(Call(GET, "/api/v1/taxonomies/ecosystems", PUBLIC)),
+    ("GET", "/api/v1/taxonomies/sectors"): page(Call(GET, "/api/v1/taxonomies/sectors", PUBLIC)),
+    ("GET", "/api/v1/taxonomies/technology-fields"): page(Call(GET, "/api/v1/taxonomies/technology-fields", PUBLIC)),
+    ("GET", "/api/v1/programmes"): page(Call(GET, "/api/v1/programmes", PUBLIC)),
+    ("GET", "/api/v1/programmes/{slug}"): page(
+        Call(GET, "/api/v1/programmes/{hidden_programme}", statuses(404, officer=200, admin=200)),
+        Call(GET, "/api/v1/programmes/{programme}", PUBLIC),
+    ),
+    ("GET", "/api/v1/me"): page(Call(GET, "/api/v1/me", API_SIGNED_IN)),
+    ("GET", "/api/v1/tokens"): page(Call(GET, "/api/v1/tokens", API_SIGNED_IN)),
+    ("POST", "/api/v1/tokens"): page(Call(POST, "/api/v1/tokens", statuses(201, anonymous=401), {"name": "x"}, True)),
+    ("DELETE", "/api/v1/tokens/{token_id}"): page(
+        Call("DELETE", "/api/v1/tokens/{token_id}", statuses(404, anonymous=401, manager_a=204))
+    ),
+}
+
+# Routes served by the API's own resolver that are not operations in its schema.
+API_EXTRAS: dict[str, Entry] = {
+    "api/v1/": page(Call(GET, "/api/v1/", statuses(404))),
+    "api/v1/openapi.json": page(Call(GET, "/api/v1/openapi.json", PUBLIC)),
+    "api/v1/docs": page(Call(GET, "/api/v1/docs", PUBLIC)),
+}
+
+
+def page_routes() -> set[str]:
+    """Every route Django resolves, as a pattern string; the admin counts as one route (its own permission system
+    lets only staff in), and the API's operations are taken from its schema instead."""
+    found = set()
+
+    def walk(patterns, prefix):
+        for pattern in patterns:
+            route = prefix + str(pattern.pattern)
+            if route.startswith("admin/"):
+                found.add("admin/")
+            elif isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns, route)
+            else:
+                found.add(route)
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def api_operations() -> set[tuple[str, str]]:
+    schema = api.get_openapi_schema()
+    return {(method.upper(), path) for path, operations in schema["paths"].items() for method in operations}
+
+
+def api_routes() -> set[str]:
+    return {route for route in page_routes() if route.startswith("api/")}
+
+
+def operation_routes() -> set[str]:
+    """The Django routes behind the schema's operations: /api/v1/clusters/{slug} → api/v1/clusters/<slug>."""
+    return {path.lstrip("/").replace("{", "<").replace("}", ">") for _method, path in api_operations()}
+
+
+def test_every_route_and_operation_is_in_the_matrix():
+    missing_pages = (page_routes() - api_routes()) - set(PAGES)
+    missing_api = api_operations() - set(API)
+    missing_extras = api_routes() - operation_routes() - set(API_EXTRAS)
+    stale = (set(PAGES) - page_routes()) | {key for key in API if key not in api_operations()}
+    assert not missing_pages, f"Routes missing from the permission matrix: {sorted(missing_pages)}"
+    assert not missing_api, f"API operations missing from the permission matrix: {sorted(missing_api)}"
+    assert not missing_extras, f"API routes outside the schema missing from the matrix: {sorted(missing_extras)}"
+    assert not stale, f"Matrix entries for routes that no longer exist: {sorted(stale)}"
+
+
+@pytest.fixture
+def world(db):
+    north, south = RegionFactory(code="25"), RegionFactory(code="12")
+    cluster_a = ClusterFactory(slug="kluster-a", is_published=False, regions=[north])
+    cluster_b = ClusterFactory(slug="kluster-b", is_published=True, regions=[south])
+    MembershipFactory(cluster=cluster_a)
+    users = {}
+    for persona, role, scope in [
+        ("manager_a", "cluster_manager", {"clusters": ["kluster-a"]}),
+        ("manager_b", "cluster_manager", {"clusters": ["kluster-b"]}),
+        ("regional_in", "regional_officer", {"regions": ["25"]}),
+        ("regional_out", "regional_officer", {"regions": ["12"]}),
+        ("assessor", "assessor", {}),
+        ("reviewer", "reviewer", {}),
+        ("officer", "officer", {}),
+        ("admin", "admin", {}),
+    ]:
+        users[persona] = UserFactory(email=f"{persona}@example.org")
+        grant_role(users[persona], role, **scope)
+    token, _raw = ApiToken.issue(users["manager_a"], name="matrix")
+    values = {
+        "a": cluster_a.slug,
+        "b": cluster_b.slug,
+        "north": north.code,
+        "programme": ProgrammeFactory(slug="open-programme").slug,
+        "hidden_programme": ProgrammeFactory(slug="hidden-programme", is_published=False).slug,
+        "token_id": token.pk,
+    }
+    return {"users": users, "values": values}
+
+
+def _request(client, call: Call, values: dict):
+    url = call.url.format(**values)
+    method = getattr(client, call.method.lower())
+    if call.json:
+        return method(url, call.data or {}, content_type="application/json")
+    if call.method == "GET":
+        return method(url)
+    return method(url, call.data or {})
+
+
+class _Rollback(Exception):
+    pass
+
+
+def _status_as(client, persona: str, call: Call, world) -> int:
+    client.logout()
+    if persona != "anonymous":
+        client.force_login(world["users"][persona])
+    status = None
+    try:
+        with transaction.atomic():
+            status = _request(client, call, world["values"]).status_code
+            raise _Rollback
+    except _Rollback:
+        pass
+    return status
+
+
+def _all_entries():
+    for _key, entry in [*PAGES.items(), *API.items(), *API_EXTRAS.items()]:
+        for call in entry.calls:
+            yield pytest.param(call, id=f"{call.method} {call.url}")
+
+
+@pytest.mark.parametrize("call", list(_all_entries()))
+def test_each_persona_gets_the_status_the_matrix_says(client, world, call):
+    answers = {persona: _status_as(client, persona, call, world) for persona in PERSONAS}
+    wrong = {p: (answers[p], call.expect[p]) for p in PERSONAS if answers[p] != call.expect[p]}
+    assert not wrong, f"{call.method} {call.url}: persona → (got, expected): {wrong}"
+
+
+def _new_page(request):
+    from django.http import HttpResponse
+
+    return HttpResponse("new")
+
+
+def _urlpatterns_with_a_new_page():
+    from django.urls import path
+
+    from klusterplattform.urls import urlpatterns as project_patterns
+
+    return [*project_patterns, path("ny-sida/", _new_page)]
+
+
+urlpatterns = _urlpatterns_with_a_new_page()
+
+
+@pytest.mark.urls(__name__)
+def test_a_new_route_that_is_missing_from_the_matrix_is_reported():
+    assert page_routes() - api_routes() - set(PAGES) == {"ny-sida/"}
