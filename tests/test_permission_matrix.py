@@ -92,6 +92,8 @@ PAGES: dict[str, Entry] = {
         Call(GET, "/konto/nycklar/{token_id}/aterkalla/", statuses(404, anonymous=302, manager_a=200))
     ),
     "kluster/": page(Call(GET, "/kluster/", PUBLIC)),
+    # Everyone may export; what the file holds follows cluster.view (registry/tests/test_directory_export.py).
+    "kluster/export.<str:file_format>": page(Call(GET, "/kluster/export.csv", PUBLIC)),
     "kluster/<slug:slug>/": page(Call(GET, "/kluster/{a}/", A_VISIBLE), Call(GET, "/kluster/{b}/", PUBLIC)),
     "regioner/": page(Call(GET, "/regioner/", PUBLIC)),
     "regioner/<str:code>/": page(Call(GET, "/regioner/{north}/", PUBLIC)),

@@ -8,6 +8,7 @@ app_name = "registry"
 urlpatterns = [
     path("", views.home, name="home"),
     path("kluster/", views.cluster_directory, name="directory"),
+    path("kluster/export.<str:file_format>", views.export_directory, name="directory_export"),
     path("kluster/<slug:slug>/", views.cluster_profile, name="cluster"),
     path("regioner/", views.region_list, name="regions"),
     path("regioner/<str:code>/", views.region_detail, name="region"),

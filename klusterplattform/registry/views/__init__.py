@@ -5,6 +5,7 @@ queries whatever the size of the data (the page tests pin the counts).
 """
 
 from .directory import cluster_directory
+from .directory_export import export_directory
 from .home import home
 from .profile import cluster_profile
 from .programmes import programme_detail, programme_list
@@ -13,6 +14,7 @@ from .regions import region_detail, region_list
 __all__ = [
     "cluster_directory",
     "cluster_profile",
+    "export_directory",
     "home",
     "programme_detail",
     "programme_list",

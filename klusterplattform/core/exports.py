@@ -1,0 +1,74 @@
+"""The one export helper: a table of rows to CSV or XLSX, with user-written text made safe for spreadsheets.
+
+A cell that starts with = + - @ (or a tab or carriage return) would be run as a formula by Excel and LibreOffice
+("CSV injection"), so such text is written with a leading apostrophe, which spreadsheets show as plain text.
+Every export in the platform goes through `export_response`, so no module can forget this.
+"""
+
+import csv
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.functional import Promise
+
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    value: Callable  # row -> str | int | float | Decimal | date | None
+
+
+def safe_cell(value):
+    """The value as a spreadsheet should hold it: text never starts a formula; None is an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, Promise):  # a lazily translated label: its text in the current language
+        value = str(value)
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _rows(columns: list[Column], rows: Iterable) -> Iterable[list]:
+    yield [str(column.header) for column in columns]
+    for row in rows:
+        yield [safe_cell(column.value(row)) for column in columns]
+
+
+def to_csv(columns: list[Column], rows: Iterable) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerows(_rows(columns, rows))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 (å, ä, ö)
+
+
+def to_xlsx(columns: list[Column], rows: Iterable, sheet_title: str = "Export") -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=sheet_title[:31])
+    for values in _rows(columns, rows):
+        sheet.append(values)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def export_response(file_format: str, filename_stem: str, columns: list[Column], rows: Iterable) -> HttpResponse:
+    """An attachment named `<stem>-<today>.<format>`; ValueError for a format we do not write."""
+    if file_format not in FORMATS:
+        raise ValueError(f"Unknown export format {file_format!r}")
+    body = to_csv(columns, rows) if file_format == "csv" else to_xlsx(columns, rows, filename_stem)
+    response = HttpResponse(body, content_type=FORMATS[file_format])
+    filename = f"{filename_stem}-{timezone.localdate():%Y-%m-%d}.{file_format}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
