@@ -1,9 +1,12 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from . import invitations
 from .models import (
     ClusterOrganisation,
     ContactPerson,
     Ecosystem,
+    Invitation,
     Membership,
     Organisation,
     Postcode,
@@ -89,6 +92,30 @@ class RoleGrantAdmin(admin.ModelAdmin):
     list_filter = ["role"]
     autocomplete_fields = ["cluster", "region"]
     search_fields = ["user__email"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    """Read-mostly: invitations are sent from the cluster's invitation page (which mails the link)."""
+
+    list_display = ["email", "cluster", "status_label", "invited_by", "created_at", "expires_at", "accepted_at"]
+    list_select_related = ["cluster", "invited_by"]
+    search_fields = ["email", "cluster__name"]
+    readonly_fields = [f.name for f in Invitation._meta.fields if f.name != "token_hash"]
+    exclude = ["token_hash"]
+    actions = ["revoke_selected"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("status"))
+    def status_label(self, invitation):
+        return invitation.get_status_display()
+
+    @admin.action(description=_("Revoke the selected pending invitations"))
+    def revoke_selected(self, request, queryset):
+        for invitation in queryset:
+            invitations.revoke(invitation)
 
 
 @admin.register(Postcode)

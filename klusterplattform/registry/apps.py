@@ -19,3 +19,4 @@ class RegistryConfig(AppConfig):
         audit.track(models.Programme)
         audit.track(models.ProgrammeParticipation)
         audit.track(models.RoleGrant, exclude=("granted_at",))
+        audit.track(models.Invitation, exclude=("token_hash",))

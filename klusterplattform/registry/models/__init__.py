@@ -1,6 +1,7 @@
 from .clusters import ClusterOrganisation, ClusterOrganisationQuerySet, ContactPerson
 from .geography import Region, S3PriorityArea
 from .grants import RoleGrant
+from .invitations import Invitation
 from .organisations import Membership, MembershipQuerySet, Organisation
 from .postcodes import Postcode
 from .programmes import Programme, ProgrammeParticipation
@@ -11,6 +12,7 @@ __all__ = [
     "ClusterOrganisationQuerySet",
     "ContactPerson",
     "Ecosystem",
+    "Invitation",
     "Membership",
     "MembershipQuerySet",
     "Organisation",
