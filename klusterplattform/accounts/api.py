@@ -1,12 +1,19 @@
-"""The caller's own account and personal API tokens; every operation needs a token or a signed-in session."""
+"""The caller's own account and personal API tokens, and (for officers) objects' audit trails; every operation needs
+a token or a signed-in session."""
 
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from ninja import Field, Router, Schema, Status
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+from ninja import Field, Query, Router, Schema, Status
 
-from . import tokens
+from klusterplattform.core.paging import page_request
+from klusterplattform.core.permissions import check
+
+from . import audit, tokens
 from .api_auth import token_or_session
+from .models import AuditEvent
 
 router = Router(tags=["account"])
 
@@ -113,3 +120,77 @@ def create_token(request, payload: NewTokenIn):
 def revoke_token(request, token_id: int):
     tokens.revoke(request.auth, token_id)
     return Status(204, None)
+
+
+class AuditQuery(Schema):
+    object: str = Field(description="The object, as app_label.model:id, e.g. registry.clusterorganisation:42.")
+    page: int = Field(1, ge=1, description="1-based page number.")
+    page_size: int = Field(20, ge=1, description="Events per page (capped by the server).")
+
+
+class AuditActorOut(Schema):
+    id: int
+    email: str
+
+
+class AuditEventOut(Schema):
+    id: int
+    at: datetime = Field(description="When, in the platform's time zone, with its offset.")
+    actor: AuditActorOut | None = Field(description="Who; null for the system (commands, imports run by it).")
+    channel: str = Field(description="page, api, import or command")
+    action: str = Field(description="create, update or delete")
+    object_type: str = Field(description="app_label.model")
+    object_id: str
+    object_repr: str = Field(description="The object's name when the event was recorded.")
+    changes: dict[str, list] = Field(description="Field by field: [before, after].")
+
+
+class AuditPage(Schema):
+    count: int = Field(description="Total number of events of the object.")
+    page: int
+    page_size: int
+    results: list[AuditEventOut]
+
+
+AUDIT_FORBIDDEN = gettext_lazy("Only programme officers and administrators may see the audit trail.")
+BAD_OBJECT = gettext_lazy("Name a tracked object as app_label.model:id, e.g. registry.clusterorganisation:42.")
+
+
+@router.get(
+    "/audit",
+    auth=token_or_session,
+    response={200: AuditPage, 401: UnauthorizedOut, 403: ProblemOut, 422: FieldErrorsOut},
+    summary="An object's audit trail",
+    tags=["audit"],
+)
+def audit_trail(request, filters: Query[AuditQuery]):
+    """Every recorded create, change and delete of one object, newest first, field by field (officers only).
+
+    The trail is read-only: there is no operation that changes or deletes it."""
+    if not check(request.auth, "audit.view"):
+        return Status(403, {"detail": str(AUDIT_FORBIDDEN)})
+    try:
+        content_type, object_id = audit.parse_object_reference(filters.object.strip())
+    except ValueError:
+        problem = {"loc": ["query", "object"], "msg": str(BAD_OBJECT), "type": "value_error"}
+        return Status(422, {"detail": [problem]})
+    paging = page_request(filters.page, filters.page_size)
+    events = AuditEvent.objects.filter(content_type=content_type, object_id=object_id)
+    total = events.count()
+    rows = events.select_related("actor")[paging.offset : paging.offset + paging.size] if total else []
+    object_type = f"{content_type.app_label}.{content_type.model}"
+    results = [
+        {
+            "id": event.pk,
+            "at": timezone.localtime(event.at),
+            "actor": {"id": event.actor.pk, "email": event.actor.email} if event.actor else None,
+            "channel": event.channel,
+            "action": event.action,
+            "object_type": object_type,
+            "object_id": event.object_id,
+            "object_repr": event.object_repr,
+            "changes": event.changes,
+        }
+        for event in rows
+    ]
+    return {"count": total, "page": paging.page, "page_size": paging.size, "results": results}

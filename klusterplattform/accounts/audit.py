@@ -16,8 +16,10 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.urls import reverse
 
 from .models import AuditAction, AuditChannel, AuditEvent
 
@@ -211,13 +213,23 @@ def parse_object_reference(reference: str):
         content_type = ContentType.objects.get_by_natural_key(app_label, model_name.lower())
     except ContentType.DoesNotExist:
         raise ValueError(f"Unknown object type {label!r}") from None
-    if content_type.model_class() not in _tracked:
+    model = content_type.model_class()
+    if model not in _tracked:
         raise ValueError(f"{label!r} has no audit trail")
+    try:  # events store the id as text: "042" or "abc" would silently match nothing, or break a lookup of the object
+        object_id = str(model._meta.pk.to_python(object_id))
+    except ValidationError:
+        raise ValueError(f"{object_id!r} is not an id of {label!r}") from None
     return content_type, object_id
 
 
 def object_reference(obj) -> str:
     return f"{obj._meta.label_lower}:{obj.pk}"
+
+
+def audit_url(obj) -> str:
+    """The history page of a tracked object."""
+    return reverse("accounts:history", args=[object_reference(obj)])
 
 
 def redact_object(obj, fields: tuple[str, ...] = ()) -> int:

@@ -20,6 +20,7 @@ ENDPOINTS = {
     "/api/v1/me",
     "/api/v1/tokens",
     "/api/v1/tokens/{token_id}",
+    "/api/v1/audit",
 }
 
 
