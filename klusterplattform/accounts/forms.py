@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import throttling
+from . import throttling, two_factor
 
 
 class LoginForm(forms.Form):
@@ -38,5 +38,8 @@ class LoginForm(forms.Form):
         if self.user is None or not self.user.is_active:
             throttling.record_failure(email, address)
             raise ValidationError(_("The e-mail address or the password is wrong."), code="invalid_login")
-        throttling.clear_account(email)
+        # With two-factor authentication the failures stay until the code is right too, so that guesses at the code
+        # are not forgiven by signing in with the password again.
+        if not two_factor.has_confirmed_device(self.user):
+            throttling.clear_account(email)
         return cleaned

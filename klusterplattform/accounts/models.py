@@ -211,3 +211,24 @@ class AuditEvent(models.Model):
 
     def delete(self, *args, **kwargs):
         raise ImmutableAuditTrail("audit events cannot be deleted")
+
+
+class TwoFactorDevice(models.Model):
+    """A user's TOTP authenticator (RFC 6238), with one-time recovery codes stored as SHA-256 hashes.
+
+    It protects sign-in only once confirmed with a first valid code; a code's time step is accepted once.
+    """
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor")
+    secret = models.CharField(max_length=32, editable=False)
+    confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    last_used_step = models.BigIntegerField(null=True, blank=True, editable=False)
+    recovery_codes = models.JSONField(default=list, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("two-factor device")
+        verbose_name_plural = _("two-factor devices")
+
+    def __str__(self):
+        return f"{self.user} ({'confirmed' if self.confirmed_at else 'not confirmed'})"

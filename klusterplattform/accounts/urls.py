@@ -1,14 +1,17 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views, views_account
+from . import views, views_account, views_audit, views_two_factor
 
 app_name = "accounts"
 
 urlpatterns = [
     path("konto/logga-in/", views.sign_in, name="login"),
+    path("konto/logga-in/kod/", views_two_factor.sign_in_code, name="two_factor_login"),
     path("konto/logga-ut/", views.sign_out, name="logout"),
     path("konto/", views_account.account, name="account"),
+    path("konto/tvafaktor/", views_two_factor.enrol, name="two_factor"),
+    path("konto/tvafaktor/stang-av/", views_two_factor.disable, name="two_factor_disable"),
     path("integritet/", views.privacy_notice, name="privacy"),
     # Password reset by e-mail: Django's views (signed, expiring, single-use links) with our templates.
     path(
@@ -40,4 +43,5 @@ urlpatterns = [
         name="password_reset_complete",
     ),
     path("konto/nycklar/<int:token_id>/aterkalla/", views_account.revoke_token, name="revoke_token"),
+    path("historik/<str:reference>/", views_audit.history, name="history"),
 ]

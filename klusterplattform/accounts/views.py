@@ -7,7 +7,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
-from . import throttling
+from . import throttling, two_factor
 from .forms import LoginForm
 
 
@@ -23,6 +23,10 @@ def _safe_next(request) -> str:
 def sign_in(request):
     form = LoginForm(request, data=request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if two_factor.has_confirmed_device(form.user):
+            # Not signed in yet: the code step (views_two_factor.sign_in_code) completes the sign-in.
+            two_factor.begin_sign_in(request, form.user, _safe_next(request))
+            return redirect("accounts:two_factor_login")
         login(request, form.user)  # rotates the session key, so a planted session id is worthless
         return redirect(_safe_next(request))
     return render(request, "accounts/login.html", {"form": form, "next": _safe_next(request)})
