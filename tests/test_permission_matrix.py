@@ -15,6 +15,7 @@ from django.urls import URLResolver, get_resolver
 
 from klusterplattform.accounts.models import ApiToken
 from klusterplattform.api import api
+from klusterplattform.registry import invitations
 from klusterplattform.registry.grants import grant_role
 from klusterplattform.registry.tests.factories import (
     ClusterFactory,
@@ -80,6 +81,11 @@ PAGES: dict[str, Entry] = {
     "integritet/": page(Call(GET, "/integritet/", PUBLIC)),
     "konto/": page(Call(GET, "/konto/", SIGNED_IN)),
     "konto/logga-in/": page(Call(GET, "/konto/logga-in/", PUBLIC)),
+    # The code step of signing in: without a pending password step it sends everyone back to sign in.
+    "konto/logga-in/kod/": page(Call(GET, "/konto/logga-in/kod/", statuses(302))),
+    "konto/tvafaktor/": page(Call(GET, "/konto/tvafaktor/", SIGNED_IN)),
+    # Without a confirmed device there is nothing to turn off: back to enrolment (anonymous: to sign in).
+    "konto/tvafaktor/stang-av/": page(Call(GET, "/konto/tvafaktor/stang-av/", statuses(302))),
     "konto/logga-ut/": page(
         Call(GET, "/konto/logga-ut/", statuses(405)), Call(POST, "/konto/logga-ut/", statuses(302))
     ),
@@ -103,6 +109,25 @@ PAGES: dict[str, Entry] = {
         Call(GET, "/program/{programme}/", PUBLIC),
     ),
     "organisationer/import/": page(Call(GET, "/organisationer/import/", STAFF_PAGE)),
+    "kluster/<slug:slug>/inbjudningar/": page(Call(GET, "/kluster/{a}/inbjudningar/", STAFF_PAGE)),
+    "kluster/<slug:slug>/inbjudningar/<int:invitation_id>/aterkalla/": page(
+        Call(GET, "/kluster/{a}/inbjudningar/{invitation_id}/aterkalla/", STAFF_PAGE)
+    ),
+    # The invitation link needs no sign-in: the token is the key.
+    "inbjudan/<str:token>/": page(Call(GET, "/inbjudan/{invitation_token}/", PUBLIC)),
+    "historik/<str:reference>/": page(Call(GET, "/historik/{a_ref}/", STAFF_PAGE)),
+    # Personal data (GDPR): the address travels in POST bodies; a GET of export or erase only leads back to search.
+    "personer/": page(
+        Call(GET, "/personer/", STAFF_PAGE), Call(POST, "/personer/", STAFF_PAGE, {"email": "manager_a@example.org"})
+    ),
+    "personer/exportera/": page(
+        Call(GET, "/personer/exportera/", statuses(404, anonymous=302, officer=302, admin=302)),
+        Call(POST, "/personer/exportera/", STAFF_PAGE, {"email": "manager_a@example.org"}),
+    ),
+    "personer/radera/": page(
+        Call(GET, "/personer/radera/", statuses(404, anonymous=302, officer=302, admin=302)),
+        Call(POST, "/personer/radera/", STAFF_PAGE, {"email": "manager_a@example.org"}),
+    ),
 }
 
 # API operations, keyed as the OpenAPI schema names them.
@@ -125,6 +150,10 @@ API: dict[tuple[str, str], Entry] = {
     ),
     ("GET", "/api/v1/me"): page(Call(GET, "/api/v1/me", API_SIGNED_IN)),
     ("GET", "/api/v1/tokens"): page(Call(GET, "/api/v1/tokens", API_SIGNED_IN)),
+    # Officers only; for anyone else signed in the trail is forbidden, whatever object they name.
+    ("GET", "/api/v1/audit"): page(
+        Call(GET, "/api/v1/audit?object={a_ref}", statuses(403, anonymous=401, officer=200, admin=200))
+    ),
     ("POST", "/api/v1/tokens"): page(Call(POST, "/api/v1/tokens", statuses(201, anonymous=401), {"name": "x"}, True)),
     ("DELETE", "/api/v1/tokens/{token_id}"): page(
         Call("DELETE", "/api/v1/tokens/{token_id}", statuses(404, anonymous=401, manager_a=204))
@@ -203,13 +232,17 @@ def world(db):
         users[persona] = UserFactory(email=f"{persona}@example.org")
         grant_role(users[persona], role, **scope)
     token, _raw = ApiToken.issue(users["manager_a"], name="matrix")
+    invitation, invitation_token = invitations.invite(users["officer"], "invitee@example.org", cluster_a, "")
     values = {
         "a": cluster_a.slug,
+        "a_ref": f"registry.clusterorganisation:{cluster_a.pk}",
         "b": cluster_b.slug,
         "north": north.code,
         "programme": ProgrammeFactory(slug="open-programme").slug,
         "hidden_programme": ProgrammeFactory(slug="hidden-programme", is_published=False).slug,
         "token_id": token.pk,
+        "invitation_id": invitation.pk,
+        "invitation_token": invitation_token,
     }
     return {"users": users, "values": values}
 
