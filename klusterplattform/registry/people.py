@@ -9,7 +9,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -19,20 +18,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from klusterplattform.accounts import audit
-from klusterplattform.accounts.models import ApiToken, AuditAction, AuditEvent, LoginFailure
+from klusterplattform.accounts.models import ApiToken, AuditAction, AuditEvent, LoginFailure, TwoFactorDevice
 from klusterplattform.core.permissions import has_role
 from klusterplattform.core.roles import Role
 
 from .models import ContactPerson, Invitation, RoleGrant
 
 ERASED_DOMAIN = "erased.invalid"  # .invalid can never be a real address (RFC 2606)
-
-
-def _two_factor_model():
-    try:
-        return apps.get_model("accounts", "TwoFactorDevice")
-    except LookupError:  # not every installation has two-factor sign-in yet
-        return None
 
 
 @dataclass
@@ -119,9 +111,7 @@ def find(email: str) -> Person:
         person.grants = list(user.role_grants.select_related("cluster", "region"))
         person.tokens = list(user.api_tokens.all())
         person.invitations_sent = list(Invitation.objects.filter(invited_by=user).select_related("cluster"))
-        device_model = _two_factor_model()
-        if device_model is not None:
-            person.two_factor = device_model.objects.filter(user=user).first()
+        person.two_factor = TwoFactorDevice.objects.filter(user=user).first()
     return person
 
 
@@ -130,7 +120,7 @@ def _iso(value):
 
 
 def enrolled_since(device):
-    return getattr(device, "confirmed_at", None) or getattr(device, "created_at", None)
+    return device.confirmed_at or device.created_at
 
 
 def _section(explanation, records) -> dict:

@@ -373,3 +373,22 @@ def test_the_commands_say_nothing_is_held_about_an_unknown_address(anna, command
     with pytest.raises(CommandError, match="Nothing is held about 'nobody@example.org'"):
         call_command(*command[:1], "Nobody@example.org", *command[1:], stdout=io.StringIO())
     assert AuditEvent.objects.count() == events
+
+
+def test_a_two_factor_device_is_exported_without_its_secrets_and_removed_on_erase(anna, officer):
+    import pyotp
+
+    from klusterplattform.accounts import two_factor
+    from klusterplattform.accounts.models import TwoFactorDevice
+
+    device = two_factor.enrolment_device(anna)
+    recovery_codes = two_factor.confirm(device, pyotp.TOTP(device.secret).now())
+    device.refresh_from_db()
+    data = people.export(EMAIL)
+    assert data["two_factor"]["records"]["enrolled"] is True
+    assert data["two_factor"]["records"]["enrolled_since"] == device.confirmed_at.isoformat()
+    text = json.dumps(data)
+    assert device.secret not in text and not any(code in text for code in recovery_codes)
+    assert not any(hashed in text for hashed in device.recovery_codes)
+    people.erase(EMAIL, erased_by=officer)
+    assert not TwoFactorDevice.objects.filter(pk=device.pk).exists()
