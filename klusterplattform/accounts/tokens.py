@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import ApiToken
+from .permissions import credentials_of
 
 MAX_DAYS = 3650
 
@@ -26,7 +27,7 @@ def issue(user, name: str, expires_in_days: int | None) -> tuple[ApiToken, str]:
 
 
 def tokens_of(user):
-    return ApiToken.objects.filter(user=user).order_by("-created_at")
+    return credentials_of(user, ApiToken.objects.all()).order_by("-created_at")
 
 
 def own_token(user, token_id) -> ApiToken:
