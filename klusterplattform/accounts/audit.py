@@ -97,9 +97,9 @@ def snapshot(instance) -> dict:
     return {f.attname: _json_value(f.value_from_object(instance)) for f in _fields(type(instance))}
 
 
-def record(instance, action: str, changes: dict) -> AuditEvent:
+def _event(instance, action: str, changes: dict) -> AuditEvent:
     channel, actor = current_channel_and_actor()
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor,
         channel=channel,
         action=action,
@@ -110,24 +110,16 @@ def record(instance, action: str, changes: dict) -> AuditEvent:
     )
 
 
+def record(instance, action: str, changes: dict) -> AuditEvent:
+    event = _event(instance, action, changes)
+    event.save()
+    return event
+
+
 def record_many(entries) -> None:
     """Record events for bulk writes: entries are (instance, action, changes) tuples."""
-    channel, actor = current_channel_and_actor()
-    AuditEvent.objects.bulk_create(
-        [
-            AuditEvent(
-                actor=actor,
-                channel=channel,
-                action=action,
-                content_type=ContentType.objects.get_for_model(instance),
-                object_id=str(instance.pk),
-                object_repr=str(instance)[:200],
-                changes=changes,
-            )
-            for instance, action, changes in entries
-        ],
-        batch_size=1000,
-    )
+    events = [_event(instance, action, changes) for instance, action, changes in entries]
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
 
 
 def diff(before: dict, after: dict) -> dict:

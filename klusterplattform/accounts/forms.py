@@ -2,7 +2,6 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from . import throttling, two_factor
 
@@ -26,14 +25,7 @@ class LoginForm(forms.Form):
         if not email or not password:
             return cleaned
         address = throttling.client_address(self.request)
-        lock = throttling.lock_for(email, address)
-        if lock.locked:
-            message = ngettext(
-                "Too many failed sign-ins. Try again in %(minutes)d minute.",
-                "Too many failed sign-ins. Try again in %(minutes)d minutes.",
-                lock.minutes_left,
-            )
-            raise ValidationError(message % {"minutes": lock.minutes_left}, code="locked")
+        throttling.refuse_if_locked(email, address)
         self.user = authenticate(self.request, email=email.strip().lower(), password=password)
         if self.user is None or not self.user.is_active:
             throttling.record_failure(email, address)

@@ -4,7 +4,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from . import throttling, two_factor
 
@@ -70,14 +69,7 @@ class SecondFactorForm(forms.Form):
             raise ValidationError(_("Enter the code from your authenticator app, or a recovery code."), code="empty")
         email = self.device.user.email
         address = throttling.client_address(self.request)
-        lock = throttling.lock_for(email, address)
-        if lock.locked:
-            message = ngettext(
-                "Too many failed sign-ins. Try again in %(minutes)d minute.",
-                "Too many failed sign-ins. Try again in %(minutes)d minutes.",
-                lock.minutes_left,
-            )
-            raise ValidationError(message % {"minutes": lock.minutes_left}, code="locked")
+        throttling.refuse_if_locked(email, address)
         if code:
             right = two_factor.verify_code(self.device, code)
         else:

@@ -10,7 +10,9 @@ from datetime import timedelta
 from math import ceil
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from .models import LoginFailure
 
@@ -61,3 +63,15 @@ def client_address(request) -> str | None:
     if settings.SECURE_PROXY_SSL_HEADER and request.META.get("HTTP_X_FORWARDED_FOR"):
         return request.META["HTTP_X_FORWARDED_FOR"].split(",")[0].strip() or None
     return request.META.get("REMOTE_ADDR") or None
+
+
+def refuse_if_locked(email: str, ip_address: str | None) -> None:
+    """Raise the form error every sign-in step shows while the account or the address is locked."""
+    lock = lock_for(email, ip_address)
+    if lock.locked:
+        message = ngettext(
+            "Too many failed sign-ins. Try again in %(minutes)d minute.",
+            "Too many failed sign-ins. Try again in %(minutes)d minutes.",
+            lock.minutes_left,
+        )
+        raise ValidationError(message % {"minutes": lock.minutes_left}, code="locked")

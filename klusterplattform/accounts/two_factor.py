@@ -18,11 +18,12 @@ from django.db.models import Q
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from klusterplattform.core.i18n import request_language
 from klusterplattform.core.permissions import has_role
 from klusterplattform.core.roles import STAFF_ROLES
 
@@ -204,7 +205,8 @@ class RequireTwoFactorMiddleware:
         if settings.KP_REQUIRE_2FA_FOR_STAFF and self._must_enrol(request):
             if request.path_info.startswith("/api/"):
                 if bearer_value(request) is None:
-                    return JsonResponse({"detail": str(REQUIRED_FOR_API)}, status=403)
+                    with translation.override(request_language(request)):
+                        return JsonResponse({"detail": str(REQUIRED_FOR_API)}, status=403)
             elif not _allowed_page(request):
                 return redirect("accounts:two_factor")
         return self.get_response(request)

@@ -287,7 +287,7 @@ def test_an_administrators_session_api_call_is_refused_until_enrolled(client, se
     settings.KP_REQUIRE_2FA_FOR_STAFF = True
     admin = User.objects.create_superuser(email="admin@example.org", password=PASSWORD)
     client.force_login(admin)
-    response = client.get("/api/v1/me")
+    response = client.get("/api/v1/me?lang=en")
     assert response.status_code == 403
     assert "Two-factor authentication is required for your account." in response.json()["detail"]
     _token, raw = ApiToken.issue(admin)

@@ -3,23 +3,12 @@
 import functools
 import json
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
 
-LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
-
-
-def request_language(request) -> str:
-    """`?lang=` when valid, else the language cookie or Accept-Language, else Swedish.
-
-    LocaleMiddleware cannot do this for /api/: outside i18n_patterns an unprefixed path means the default language.
-    """
-    language = (request.GET.get("lang") or "")[:2].lower()
-    if language in LANGUAGE_CODES:
-        return language
-    return translation.get_language_from_request(request, check_path=False)
+# The language rule lives in core, so middleware outside the registry answers API calls by the same rule.
+from klusterplattform.core.i18n import LANGUAGE_CODES, request_language  # noqa: F401 - re-exported
 
 
 def in_request_language(view):
