@@ -210,3 +210,14 @@ def test_the_cluster_page_links_to_the_history_for_officers_only(client, officer
     cluster.save()
     page = client.get(f"/en/kluster/{cluster.slug}/")
     assert page.status_code == 200 and "/historik/" not in page.content.decode()
+
+
+def test_officers_reach_a_programmes_history_from_its_page(client, db):
+    from klusterplattform.registry.tests.factories import ProgrammeFactory, RoleGrantFactory
+
+    programme = ProgrammeFactory(slug="s3-test")
+    client.force_login(RoleGrantFactory(role="officer").user)
+    html = client.get("/en/program/s3-test/").content.decode()
+    assert f'href="/en/historik/registry.programme:{programme.pk}/"' in html
+    client.logout()
+    assert "historik" not in client.get("/en/program/s3-test/").content.decode()
