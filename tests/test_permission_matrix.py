@@ -49,6 +49,12 @@ SIGNED_IN = statuses(200, anonymous=302)
 STAFF_PAGE = statuses(404, anonymous=302, officer=200, admin=200)
 A_VISIBLE = statuses(404, manager_a=200, regional_in=200, officer=200, admin=200)
 A_MEMBERS = statuses(404, manager_a=200, officer=200, admin=200)
+# Changing a cluster: whoever sees it but may not change it is refused (403); the unpublished A does not exist for
+# anyone outside its scope (404), while everyone signed in sees the published B.
+A_EDIT = statuses(404, anonymous=302, manager_a=200, regional_in=403, officer=200, admin=200)
+A_EDIT_API = {**A_EDIT, "anonymous": 401}
+B_EDIT = statuses(403, anonymous=302, manager_b=200, officer=200, admin=200)
+B_EDIT_API = {**B_EDIT, "anonymous": 401}
 API_SIGNED_IN = statuses(200, anonymous=401)
 
 
@@ -101,6 +107,14 @@ PAGES: dict[str, Entry] = {
     # Everyone may export; what the file holds follows cluster.view (registry/tests/test_directory_export.py).
     "kluster/export.<str:file_format>": page(Call(GET, "/kluster/export.csv", PUBLIC)),
     "kluster/<slug:slug>/": page(Call(GET, "/kluster/{a}/", A_VISIBLE), Call(GET, "/kluster/{b}/", PUBLIC)),
+    "kluster/<slug:slug>/redigera/": page(
+        Call(GET, "/kluster/{a}/redigera/", A_EDIT),
+        Call(GET, "/kluster/{b}/redigera/", B_EDIT),
+    ),
+    "kluster/<slug:slug>/medlemmar/": page(Call(GET, "/kluster/{a}/medlemmar/", A_EDIT)),
+    "kluster/<slug:slug>/medlemmar/<int:membership_id>/avsluta/": page(
+        Call(GET, "/kluster/{a}/medlemmar/{membership_a}/avsluta/", A_EDIT)
+    ),
     "regioner/": page(Call(GET, "/regioner/", PUBLIC)),
     "regioner/<str:code>/": page(Call(GET, "/regioner/{north}/", PUBLIC)),
     "program/": page(Call(GET, "/program/", PUBLIC)),
@@ -135,6 +149,24 @@ API: dict[tuple[str, str], Entry] = {
     ("GET", "/api/v1/clusters"): page(Call(GET, "/api/v1/clusters", PUBLIC)),
     ("GET", "/api/v1/clusters/{slug}"): page(
         Call(GET, "/api/v1/clusters/{a}", A_VISIBLE), Call(GET, "/api/v1/clusters/{b}", PUBLIC)
+    ),
+    ("PATCH", "/api/v1/clusters/{slug}"): page(
+        Call("PATCH", "/api/v1/clusters/{a}", A_EDIT_API, {}, True),
+        Call("PATCH", "/api/v1/clusters/{b}", B_EDIT_API, {}, True),
+    ),
+    ("GET", "/api/v1/clusters/{slug}/memberships"): page(Call(GET, "/api/v1/clusters/{a}/memberships", A_EDIT_API)),
+    # An unknown organisation: whoever may add members gets past the permission check to the 422.
+    ("POST", "/api/v1/clusters/{slug}/memberships"): page(
+        Call(
+            POST,
+            "/api/v1/clusters/{a}/memberships",
+            statuses(404, anonymous=401, manager_a=422, regional_in=403, officer=422, admin=422),
+            {"organisation_key": "ID:not-in-the-registry"},
+            True,
+        )
+    ),
+    ("DELETE", "/api/v1/clusters/{slug}/memberships/{membership_id}"): page(
+        Call("DELETE", "/api/v1/clusters/{a}/memberships/{membership_a}", A_EDIT_API)
     ),
     # Anyone signed in may ask; the answer holds only the organisations their roles reach.
     ("GET", "/api/v1/organisations"): page(Call(GET, "/api/v1/organisations", API_SIGNED_IN)),
@@ -243,6 +275,7 @@ def world(db):
         "token_id": token.pk,
         "invitation_id": invitation.pk,
         "invitation_token": invitation_token,
+        "membership_a": cluster_a.memberships.get().pk,
     }
     return {"users": users, "values": values}
 

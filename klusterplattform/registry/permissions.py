@@ -29,6 +29,12 @@ define(
     admin=ALL,
 )
 define(
+    "cluster.publish",
+    _("Publish or unpublish a cluster organisation's profile"),
+    officer=ALL,
+    admin=ALL,
+)
+define(
     "cluster.view_members",
     _("See the names of a cluster's member organisations and its contact persons"),
     cluster_manager=OWN_CLUSTER,

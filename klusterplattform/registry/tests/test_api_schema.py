@@ -9,6 +9,8 @@ from django.contrib.staticfiles import finders
 ENDPOINTS = {
     "/api/v1/clusters",
     "/api/v1/clusters/{slug}",
+    "/api/v1/clusters/{slug}/memberships",
+    "/api/v1/clusters/{slug}/memberships/{membership_id}",
     "/api/v1/organisations",
     "/api/v1/regions",
     "/api/v1/regions/{code}",

@@ -4,6 +4,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from klusterplattform.core.permissions import check
+
 from ..choices import OrganisationType
 from ..models import ClusterOrganisation, Membership, Programme, Region, S3PriorityArea
 from ..permissions import can_view_member_details
@@ -39,6 +41,9 @@ def cluster_profile(request, slug):
             .order_by("-selected_on")
         ),
     }
+    # Decided for this cluster here: the template's `may` filter can only ask about some cluster.
+    context["can_edit"] = check(request.user, "cluster.edit", cluster).allowed
+    context["can_edit_members"] = check(request.user, "cluster.edit_members", cluster).allowed
     allowed, _reason = can_view_member_details(request.user, cluster)
     if allowed:
         # Names of members and contacts are personal data (sole traders): only the cluster's managers and staff.
