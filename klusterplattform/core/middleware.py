@@ -5,6 +5,7 @@ docs page keeps its settings in a JSON data block, which is not executed), no CD
 """
 
 from django.conf import settings
+from django.http import HttpResponseBadRequest, JsonResponse
 
 
 class SecurityHeadersMiddleware:
@@ -21,3 +22,28 @@ class SecurityHeadersMiddleware:
             if value:
                 response.headers.setdefault(name, value)
         return response
+
+
+class RejectNullCharactersMiddleware:
+    """A null character in a query parameter is never meaningful, and PostgreSQL refuses it in any text comparison
+    (a server error there, silently nothing on SQLite). Answer every such request alike, before any view runs: the
+    API with its documented 422 and the parameter named, pages with 400."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        bad = [name for name, values in request.GET.lists() if "\x00" in name or any("\x00" in v for v in values)]
+        if not bad:
+            return self.get_response(request)
+        if request.path_info.startswith("/api/"):
+            detail = [
+                {
+                    "type": "value_error",
+                    "loc": ["query", name.replace("\x00", "")],
+                    "msg": "Null characters are not allowed.",
+                }
+                for name in bad
+            ]
+            return JsonResponse({"detail": detail}, status=422)
+        return HttpResponseBadRequest("Null characters are not allowed in the address.", content_type="text/plain")

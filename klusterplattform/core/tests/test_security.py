@@ -64,3 +64,15 @@ def test_check_deploy_is_clean_with_production_settings():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("url", ["/api/v1/regions?level=%00", "/api/v1/clusters?q=a%00b", "/api/v1/audit?object=%00"])
+def test_a_null_character_in_an_api_parameter_is_a_422_naming_it(client, db, url):
+    response = client.get(url)
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][0] == "query"
+
+
+def test_a_null_character_in_a_page_address_is_a_400_and_ordinary_queries_still_work(client, db):
+    assert client.get("/kluster/?q=%00").status_code == 400
+    assert client.get("/kluster/?q=a").status_code == 200
