@@ -25,6 +25,9 @@ VALIDATION_ERROR = {
 }
 
 
+NO_NULL_CHARACTERS = "^[^\\x00]*$"
+
+
 class KlusterplattformAPI(NinjaAPI):
     def get_openapi_schema(self, *args, **kwargs):
         """Ninja answers invalid parameters with 422 but documents it nowhere; say so on every operation that has
@@ -34,7 +37,16 @@ class KlusterplattformAPI(NinjaAPI):
             for operation in operations.values():
                 if operation.get("parameters") or operation.get("requestBody"):
                     operation.setdefault("responses", {}).setdefault("422", VALIDATION_ERROR)
+                for parameter in operation.get("parameters", []):
+                    _no_null_characters(parameter.get("schema", {}))
         return schema
+
+
+def _no_null_characters(parameter_schema: dict) -> None:
+    """Say in the contract what RejectNullCharactersMiddleware enforces: no text parameter holds a null character."""
+    for option in [parameter_schema, *parameter_schema.get("anyOf", [])]:
+        if option.get("type") == "string" and "pattern" not in option and "enum" not in option:
+            option["pattern"] = NO_NULL_CHARACTERS
 
 
 api = KlusterplattformAPI(

@@ -5,7 +5,7 @@ docs page keeps its settings in a JSON data block, which is not executed), no CD
 """
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest, JsonResponse
+from django.http import Http404, HttpResponseBadRequest, JsonResponse
 
 
 class SecurityHeadersMiddleware:
@@ -33,6 +33,8 @@ class RejectNullCharactersMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if "\x00" in request.path_info:  # no address holds one, and a path parameter would reach the database
+            raise Http404
         bad = [name for name, values in request.GET.lists() if "\x00" in name or any("\x00" in v for v in values)]
         if not bad:
             return self.get_response(request)

@@ -76,3 +76,10 @@ def test_a_null_character_in_an_api_parameter_is_a_422_naming_it(client, db, url
 def test_a_null_character_in_a_page_address_is_a_400_and_ordinary_queries_still_work(client, db):
     assert client.get("/kluster/?q=%00").status_code == 400
     assert client.get("/kluster/?q=a").status_code == 200
+
+
+@pytest.mark.parametrize(
+    "url", ["/api/v1/regions/%00", "/regioner/%00/", "/historik/registry.clusterorganisation:1%00/"]
+)
+def test_a_null_character_in_a_path_is_not_found(client, db, url):
+    assert client.get(url).status_code == 404
