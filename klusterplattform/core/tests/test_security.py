@@ -83,3 +83,25 @@ def test_a_null_character_in_a_page_address_is_a_400_and_ordinary_queries_still_
 )
 def test_a_null_character_in_a_path_is_not_found(client, db, url):
     assert client.get(url).status_code == 404
+
+
+def test_every_post_form_in_every_template_carries_the_csrf_token():
+    import re
+    from pathlib import Path
+
+    import klusterplattform
+
+    root = Path(klusterplattform.__file__).parent / "templates"
+    forms = re.compile(r"<form\b[^>]*method=\"post\"[^>]*>(.*?)</form>", re.S | re.I)
+    include = re.compile(r"{% include \"([^\"]+)\"[^%]*%}")
+
+    def expanded(text):  # a form may get its token from an included partial
+        return include.sub(lambda m: (root / m.group(1)).read_text(encoding="utf-8"), text)
+
+    checked, missing = 0, []
+    for template in root.rglob("*.html"):
+        for body in forms.findall(expanded(template.read_text(encoding="utf-8"))):
+            checked += 1
+            if "{% csrf_token %}" not in body:
+                missing.append(str(template.relative_to(root)))
+    assert checked >= 10 and not missing, missing
