@@ -63,7 +63,7 @@ def revoke_invitation(request, slug, invitation_id: int):
 
 def _private(response):
     # The token is in the address: no Referer may carry it to another page or site.
-    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["Referrer-Policy"] = "strict-origin"
     # Django logs the path of every 4xx answer ("Gone: /inbjudan/<token>/"); the token must not reach the logs.
     response._has_been_logged = True
     return response

@@ -222,3 +222,9 @@ def test_a_user_without_any_role_gets_403_on_a_published_cluster(client, world):
     as_user(client, UserFactory())
     assert patch(client, "annat", {"name": "X"}).status_code == 403
     assert patch(client, "dolt", {"name": "X"}).status_code == 404
+
+
+@pytest.fixture(autouse=True)
+def english_api_messages(client):
+    # The assertions read the English messages; the API answers in the Accept-Language it is sent.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"

@@ -256,3 +256,9 @@ def test_a_session_write_without_a_csrf_token_is_refused(world):
     assert end(browser, "eget", world["memberships"]["own"].pk).status_code == 403
     assert not Membership.objects.filter(organisation=world["newcomer"]).exists()
     assert Membership.objects.get(pk=world["memberships"]["own"].pk).left is None
+
+
+@pytest.fixture(autouse=True)
+def english_api_messages(client):
+    # The assertions read the English messages; the API answers in the Accept-Language it is sent.
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"

@@ -71,7 +71,7 @@ def test_an_officer_invites_and_one_email_carries_a_working_link(officer_client,
     page = Client().get(path)
     assert page.status_code == 200
     assert "Manage Norrsken Cluster" in page.content.decode()
-    assert page.headers["Referrer-Policy"] == "no-referrer"
+    assert page.headers["Referrer-Policy"] == "strict-origin"
     listing = officer_client.get(_list_url(cluster)).content.decode()
     assert "new.manager@example.org" in listing and "pending" in listing
 
@@ -144,7 +144,7 @@ def test_revoking_asks_first_and_then_the_link_is_refused(officer_client, cluste
 def test_an_unknown_link_is_a_404_with_a_clear_message(db):
     response = Client().get("/en/inbjudan/not-a-real-token/")
     assert response.status_code == 404 and "not valid" in response.content.decode()
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "strict-origin"
 
 
 def test_inviting_the_same_address_again_replaces_the_pending_invitation(officer_client, cluster, other_cluster):
@@ -175,7 +175,7 @@ def test_a_weak_or_mismatched_password_is_refused_and_nothing_is_written(
     assert not User.objects.filter(email="new.manager@example.org").exists()
     assert not RoleGrant.objects.filter(role="cluster_manager").exists()
     assert Invitation.objects.get().status == "pending"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "strict-origin"
 
 
 def test_an_existing_account_gets_the_role_and_keeps_its_password(officer_client, cluster):
