@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from ninja import Field, Query, Router, Schema, Status
 
-from klusterplattform.core.paging import page_request
+from klusterplattform.core.paging import page_envelope, page_request, total_count
 from klusterplattform.core.permissions import check
 
 from . import audit, tokens
@@ -176,8 +176,8 @@ def audit_trail(request, filters: Query[AuditQuery]):
         return Status(422, {"detail": [problem]})
     paging = page_request(filters.page, filters.page_size)
     events = AuditEvent.objects.filter(content_type=content_type, object_id=object_id)
-    total = events.count()
-    rows = events.select_related("actor")[paging.offset : paging.offset + paging.size] if total else []
+    rows = list(events.select_related("actor")[paging.offset : paging.offset + paging.size])
+    total = total_count(events, paging, len(rows))
     object_type = f"{content_type.app_label}.{content_type.model}"
     results = [
         {
@@ -193,4 +193,4 @@ def audit_trail(request, filters: Query[AuditQuery]):
         }
         for event in rows
     ]
-    return {"count": total, "page": paging.page, "page_size": paging.size, "results": results}
+    return page_envelope(total, paging, results)

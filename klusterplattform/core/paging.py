@@ -31,3 +31,15 @@ def page_request(page, size=None) -> PageRequest:
 
 def page_count(total: int, size: int) -> int:
     return max(1, -(-total // size))
+
+
+def page_envelope(total: int, paging: PageRequest, results: list) -> dict:
+    """The API's shape of one page of a list."""
+    return {"count": total, "page": paging.page, "page_size": paging.size, "results": results}
+
+
+def total_count(queryset, paging: PageRequest, rows_on_page: int) -> int:
+    """The total for a page: a short page that is not empty ends the list, so it tells the total without a COUNT."""
+    if 0 < rows_on_page < paging.size or (rows_on_page == 0 and paging.page == 1):
+        return paging.offset + rows_on_page
+    return queryset.count()

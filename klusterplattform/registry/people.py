@@ -239,7 +239,7 @@ def _event(event) -> dict:
 
 
 class ErasureRefused(Exception):
-    pass
+    """The erasure is not allowed (one's own account, an administrator's): nothing was changed."""
 
 
 @dataclass

@@ -9,6 +9,7 @@ from django.utils import translation
 
 # The language rule lives in core, so middleware outside the registry answers API calls by the same rule.
 from klusterplattform.core.i18n import LANGUAGE_CODES, request_language  # noqa: F401 - re-exported
+from klusterplattform.core.paging import page_envelope, total_count  # noqa: F401 - re-exported
 
 
 def in_request_language(view):
@@ -45,14 +46,3 @@ def page_url_parts(request, url_name: str) -> tuple[str, str]:
     path = reverse(url_name, args=[placeholder])
     cut = path.rindex(placeholder)
     return request.build_absolute_uri(path[:cut]), path[cut + 1 :]
-
-
-def page_envelope(total: int, paging, results: list) -> dict:
-    return {"count": total, "page": paging.page, "page_size": paging.size, "results": results}
-
-
-def total_count(queryset, paging, rows_on_page: int) -> int:
-    """The total for a page: a short page that is not empty ends the list, so it tells the total without a COUNT."""
-    if 0 < rows_on_page < paging.size or (rows_on_page == 0 and paging.page == 1):
-        return paging.offset + rows_on_page
-    return queryset.count()
