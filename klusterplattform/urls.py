@@ -14,5 +14,6 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("klusterplattform.accounts.urls")),
     path("", include("klusterplattform.registry.urls")),
+    path("", include("klusterplattform.excellence.urls")),
     prefix_default_language=False,
 )

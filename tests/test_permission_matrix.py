@@ -8,7 +8,6 @@ Every request runs in a savepoint that is rolled back, so a write by one persona
 """
 
 import contextlib
-from dataclasses import dataclass, field
 
 import pytest
 from django.db import transaction
@@ -26,60 +25,26 @@ from klusterplattform.registry.tests.factories import (
     RegionFactory,
     UserFactory,
 )
-
-PERSONAS = (
-    "anonymous",
-    "manager_a",
-    "manager_b",
-    "regional_in",
-    "regional_out",
-    "assessor",
-    "reviewer",
-    "officer",
-    "admin",
+from tests import matrix_parts
+from tests.matrix_common import (  # noqa: F401 - the presets are part of the table's vocabulary
+    A_EDIT,
+    A_EDIT_API,
+    A_MEMBERS,
+    A_VISIBLE,
+    API_SIGNED_IN,
+    B_EDIT,
+    B_EDIT_API,
+    GET,
+    PERSONAS,
+    POST,
+    PUBLIC,
+    SIGNED_IN,
+    STAFF_PAGE,
+    Call,
+    Entry,
+    page,
+    statuses,
 )
-
-
-def statuses(default: int, **overrides: int) -> dict[str, int]:
-    unknown = set(overrides) - set(PERSONAS)
-    assert not unknown, unknown
-    return {persona: overrides.get(persona, default) for persona in PERSONAS}
-
-
-PUBLIC = statuses(200)
-SIGNED_IN = statuses(200, anonymous=302)
-STAFF_PAGE = statuses(404, anonymous=302, officer=200, admin=200)
-A_VISIBLE = statuses(404, manager_a=200, regional_in=200, officer=200, admin=200)
-A_MEMBERS = statuses(404, manager_a=200, officer=200, admin=200)
-# Changing a cluster: whoever sees it but may not change it is refused (403); the unpublished A does not exist for
-# anyone outside its scope (404), while everyone signed in sees the published B.
-A_EDIT = statuses(404, anonymous=302, manager_a=200, regional_in=403, officer=200, admin=200)
-A_EDIT_API = {**A_EDIT, "anonymous": 401}
-B_EDIT = statuses(403, anonymous=302, manager_b=200, officer=200, admin=200)
-B_EDIT_API = {**B_EDIT, "anonymous": 401}
-API_SIGNED_IN = statuses(200, anonymous=401)
-
-
-@dataclass
-class Call:
-    method: str
-    url: str  # formatted with the world's values: {a}, {b}, {token_id}, ...
-    expect: dict
-    data: dict | None = None
-    json: bool = False
-
-
-@dataclass
-class Entry:
-    calls: list[Call] = field(default_factory=list)
-
-
-def page(*calls: Call) -> Entry:
-    return Entry(list(calls))
-
-
-GET = "GET"
-POST = "POST"
 
 # Page routes (as Django prints them, Swedish paths; English is the same under /en/).
 PAGES: dict[str, Entry] = {
@@ -194,6 +159,10 @@ API: dict[tuple[str, str], Entry] = {
     ),
 }
 
+# Feature modules keep their rows in tests/matrix_parts/ (see there).
+PAGES.update(matrix_parts.merged("PAGES"))
+API.update(matrix_parts.merged("API"))
+
 # Routes served by the API's own resolver that are not operations in its schema.
 API_EXTRAS: dict[str, Entry] = {
     "api/v1/": page(Call(GET, "/api/v1/", statuses(404))),
@@ -268,18 +237,21 @@ def world(db):
         grant_role(users[persona], role, **scope)
     token, _raw = ApiToken.issue(users["manager_a"], name="matrix")
     invitation, invitation_token = invitations.invite(users["officer"], "invitee@example.org", cluster_a, "")
+    programme = ProgrammeFactory(slug="open-programme")
     values = {
         "a": cluster_a.slug,
         "a_ref": f"registry.clusterorganisation:{cluster_a.pk}",
         "b": cluster_b.slug,
         "north": north.code,
-        "programme": ProgrammeFactory(slug="open-programme").slug,
+        "programme": programme.slug,
         "hidden_programme": ProgrammeFactory(slug="hidden-programme", is_published=False).slug,
         "token_id": token.pk,
         "invitation_id": invitation.pk,
         "invitation_token": invitation_token,
         "membership_a": cluster_a.memberships.get().pk,
     }
+    objects = {"users": users, "cluster_a": cluster_a, "cluster_b": cluster_b, "programme": programme, **values}
+    values.update(matrix_parts.values(objects))
     return {"users": users, "values": values}
 
 

@@ -9,6 +9,17 @@ class ExcellenceConfig(AppConfig):
     def ready(self):
         from klusterplattform.accounts import audit
 
-        from .models import Label
+        from . import models, permissions
 
-        audit.track(Label)
+        permissions.register_facts()
+        audit.track(models.Label)
+        audit.track(models.LabelRule)
+        audit.track(models.CatalogueVersion, exclude=("created_at",))
+        audit.track(models.AssessmentRound)
+        audit.track(models.Assessment, exclude=("created_at", "updated_at"))
+        audit.track(models.Answer, exclude=("updated_at", "value"))
+        audit.track(models.Evidence, exclude=("uploaded_at",))
+        audit.track(models.IndicatorComment, exclude=("created_at",))
+        audit.track(models.ReadinessCriterion)
+        audit.track(models.ReadinessDeclaration, exclude=("updated_at",))
+        audit.track(models.ImprovementArea, exclude=("updated_at",))

@@ -1,0 +1,5 @@
+"""The excellence API: assessments."""
+
+from ninja import Router
+
+router = Router(tags=["excellence"])

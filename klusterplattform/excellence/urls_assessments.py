@@ -1,0 +1,3 @@
+"""Page routes of the excellence module: assessments (included by urls.py under the "excellence" namespace)."""
+
+urlpatterns: list = []

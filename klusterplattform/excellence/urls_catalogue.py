@@ -1,0 +1,3 @@
+"""Page routes of the excellence module: catalogue (included by urls.py under the "excellence" namespace)."""
+
+urlpatterns: list = []
