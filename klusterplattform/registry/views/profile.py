@@ -9,6 +9,7 @@ from klusterplattform.core.permissions import check
 from ..choices import OrganisationType
 from ..models import ClusterOrganisation, Membership, Programme, Region, S3PriorityArea
 from ..permissions import can_view_member_details
+from ..profile_links import links_for
 from ..stats import member_counts
 from ..validation import eccp_checklist
 from .paging import paginate
@@ -44,6 +45,7 @@ def cluster_profile(request, slug):
     # Decided for this cluster here: the template's `may` filter can only ask about some cluster.
     context["can_edit"] = check(request.user, "cluster.edit", cluster).allowed
     context["can_edit_members"] = check(request.user, "cluster.edit_members", cluster).allowed
+    context["module_links"] = links_for(request, cluster)
     allowed, _reason = can_view_member_details(request.user, cluster)
     if allowed:
         # Names of members and contacts are personal data (sole traders): only the cluster's managers and staff.
