@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.urls import reverse
 
@@ -79,8 +80,14 @@ def _json_value(value):
         return value.isoformat()
     if isinstance(value, decimal.Decimal | uuid.UUID):
         return str(value)
-    if isinstance(value, list | tuple | set):
+    if isinstance(value, FieldFile):  # an uploaded file is recorded by its stored name
+        return value.name or ""
+    if isinstance(value, set):  # many-to-many ids: order carries no meaning
         return sorted(_json_value(v) for v in value)
+    if isinstance(value, list | tuple):  # a JSON list keeps its order (its items may be objects)
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _json_value(v) for k, v in value.items()}
     return value
 
 
