@@ -74,9 +74,7 @@ class ClusterFilter:
 
             label_model = apps.get_model("excellence", "Label")
             today = timezone.localdate()
-            valid = label_model.objects.filter(
-                cluster_id=OuterRef("pk"), level=self.label, awarded_on__lte=today, valid_until__gte=today
-            )
+            valid = label_model.objects.valid_on(today).filter(cluster_id=OuterRef("pk"), level=self.label)
             queryset = queryset.filter(Exists(valid))
         if self.demo == "exclude":
             queryset = queryset.filter(is_demo=False)

@@ -17,10 +17,16 @@ class LabelLevel(models.TextChoices):
     GOLD = "gold", _("Gold")
 
 
+def in_force_on(day) -> models.Q:
+    """Labels in force on `day`: a renewal counts from its valid_from (the day after the label it renews ends), not
+    from its assessment; records without valid_from count from the assessment."""
+    started = models.Q(valid_from__lte=day) | models.Q(valid_from__isnull=True, awarded_on__lte=day)
+    return started & models.Q(valid_until__gte=day)
+
+
 class LabelQuerySet(models.QuerySet):
     def valid_on(self, day=None):
-        day = day or timezone.localdate()
-        return self.filter(awarded_on__lte=day, valid_until__gte=day)
+        return self.filter(in_force_on(day or timezone.localdate()))
 
 
 class Label(models.Model):
@@ -34,8 +40,9 @@ class Label(models.Model):
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(_("valid until"))
     # The label this one renews: a renewal extends the previous validity seamlessly (DOMAIN.md 1.3).
+    # RESTRICT, not PROTECT: a chain can still go when its cluster is deleted (both sides go in one cascade).
     renews = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="renewed_by", verbose_name=_("renews")
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="renewed_by", verbose_name=_("renews")
     )
     certificate = models.FileField(_("certificate"), upload_to="excellence/certificates/", blank=True)
     report_id = models.CharField(_("report identifier"), max_length=40, blank=True)
@@ -57,6 +64,9 @@ class Label(models.Model):
 
     def __str__(self):
         return f"{self.get_level_display()} – {self.cluster} ({self.valid_until:%Y-%m-%d})"
+
+    def is_valid_on(self, day) -> bool:
+        return (self.valid_from or self.awarded_on) <= day <= self.valid_until
 
 
 class LabelRule(models.Model):

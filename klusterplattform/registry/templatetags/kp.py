@@ -23,6 +23,12 @@ def may(user, action):
     return check(user, action).allowed
 
 
+@register.filter
+def valid_on(label, day):
+    """{% if label|valid_on:today %}: whether an official label is in force on the day (the model's own rule)."""
+    return label.is_valid_on(day)
+
+
 @register.simple_tag
 def demo_badge():
     """The one mark for fictional demo objects: visible text, a tooltip, and a spoken explanation."""

@@ -14,7 +14,7 @@ def label_model():
 def with_list_details(queryset):
     """Prefetch what a cluster row shows: one query each for regions, ecosystems and currently valid labels."""
     today = timezone.localdate()
-    valid_labels = label_model().objects.filter(awarded_on__lte=today, valid_until__gte=today)
+    valid_labels = label_model().objects.valid_on(today)
     return queryset.prefetch_related(
         Prefetch("regions", queryset=Region.objects.order_by("code")),
         Prefetch("ecosystems", queryset=Ecosystem.objects.all()),
