@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from .answers import is_answered
-from .choices import Area
+from .choices import AnswerType, Area
 
 
 @dataclass
@@ -23,6 +23,7 @@ class AreaProgress:
 class Completeness:
     areas: list[AreaProgress] = field(default_factory=list)
     missing: int = 0  # required indicators not answered
+    missing_codes: list[str] = field(default_factory=list)
 
     @property
     def is_complete(self) -> bool:
@@ -38,6 +39,7 @@ def completeness(assessment) -> Completeness:
     indicators = list(assessment.catalogue.indicators.all())
     answers = {a.indicator_id: a for a in assessment.answers.all()}
     evidence = list(assessment.evidence.all())
+    with_files = {e.indicator_id for e in evidence}
     progress = {area.value: AreaProgress(area.value, area.label) for area in Area}
     summary = Completeness()
     for indicator in indicators:
@@ -47,9 +49,15 @@ def completeness(assessment) -> Completeness:
         answer = answers.get(indicator.pk)
         if answer is not None:
             answer._evidence = evidence  # spare is_answered one query per evidence indicator
-        if is_answered(indicator, answer):
+        # An uploaded file answers an evidence indicator even when no Answer row exists for it.
+        if indicator.answer_type == AnswerType.EVIDENCE:
+            answered = indicator.pk in with_files
+        else:
+            answered = is_answered(indicator, answer)
+        if answered:
             entry.answered += 1
         elif indicator.is_required:
             summary.missing += 1
+            summary.missing_codes.append(indicator.code)
     summary.areas = [p for p in progress.values() if p.total]
     return summary

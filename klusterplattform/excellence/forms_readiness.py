@@ -14,9 +14,6 @@ from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from klusterplattform.accounts import audit
-from klusterplattform.accounts.models import AuditAction
-
 from .choices import Area
 from .models import ImprovementArea, ReadinessDeclaration
 
@@ -186,15 +183,6 @@ class DeclarationForm(forms.Form):
 
 
 def store_evidence(declaration: ReadinessDeclaration, upload) -> None:
-    """Store the file and record it in the audit trail by its name.
-
-    Written with update() and an explicit event because the trail's snapshot cannot serialise a FieldFile yet
-    (accounts/audit.py `_json_value`), so a save() that changes the file would fail; labels.py does the same.
-    """
-    field = declaration.evidence.field
-    name = field.generate_filename(declaration, upload.name)
-    stored = field.storage.save(name, upload, max_length=field.max_length)
-    ReadinessDeclaration.objects.filter(pk=declaration.pk).update(evidence=stored)
-    previous = declaration.evidence.name or None
-    declaration.evidence.name = stored
-    audit.record(declaration, AuditAction.UPDATE, {"evidence": [previous, stored]})
+    """Store the file; the audit trail records the change by the stored file's name."""
+    declaration.evidence.save(upload.name, upload, save=False)
+    declaration.save(update_fields=["evidence"])

@@ -21,8 +21,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from klusterplattform.accounts import audit
-from klusterplattform.accounts.models import AuditAction
 from klusterplattform.core.permissions import check
 
 from .models import Label, LabelRule
@@ -170,16 +168,9 @@ def record_label(
 
 
 def attach_certificate(label: Label, certificate) -> None:
-    """Store the PDF and record it in the audit trail by its file name.
-
-    Written with update() and an explicit audit event because the trail's snapshot cannot serialise a FieldFile
-    (accounts/audit.py `_json_value`); a save() with a certificate would fail. See the report to the lead.
-    """
-    name = label.certificate.field.generate_filename(label, certificate.name)
-    stored = label.certificate.storage.save(name, certificate, max_length=label.certificate.field.max_length)
-    Label.objects.filter(pk=label.pk).update(certificate=stored)
-    label.certificate.name = stored
-    audit.record(label, AuditAction.UPDATE, {"certificate": ["", stored]})
+    """Store the PDF; the audit trail records the change by the stored file's name."""
+    label.certificate.save(certificate.name, certificate, save=False)
+    label.save(update_fields=["certificate"])
 
 
 def _check_order(previous: Label | None, assessed_on: datetime.date) -> None:

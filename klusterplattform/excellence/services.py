@@ -21,8 +21,8 @@ def before_submit(assessment, user, **details):
     summary = completeness(assessment)
     if not summary.is_complete:
         raise TransitionRefused(
-            _("Answer every required indicator before submitting: %(missing)s still open.")
-            % {"missing": summary.missing}
+            _("Answer every required indicator before submitting: %(missing)s still open (%(codes)s).")
+            % {"missing": summary.missing, "codes": ", ".join(summary.missing_codes)}
         )
     assessment.submitted_at = timezone.now()
     assessment.assessed_on = timezone.localdate()
@@ -90,3 +90,31 @@ def frozen_answers(assessment) -> dict:
         }
         for answer in assessment.answers.select_related("indicator")
     }
+
+
+def start_assessment(user, round, cluster):
+    """The cluster's self-assessment in the round, started (and pre-filled from the registry) if it has none yet:
+    (assessment, created). A cluster has one assessment per round, so a second start returns the first.
+    Raises PermissionDenied without assessment.start on the cluster."""
+    from django.core.exceptions import PermissionDenied
+    from django.db import transaction
+
+    from .models import Assessment
+    from .permissions import can
+
+    allowed, reason = can(user, "assessment.start", cluster)
+    if not allowed:
+        raise PermissionDenied(reason)
+    with transaction.atomic():
+        # get_or_create re-reads after an IntegrityError, so two people starting at once get the same assessment.
+        assessment, created = Assessment.objects.get_or_create(
+            round=round, cluster=cluster, defaults={"catalogue": round.catalogue, "is_demo": round.is_demo}
+        )
+        if created:
+            try:
+                from .prefill import prefill_answers
+            except ImportError:  # pre-filling ships separately; without it the answers simply start empty
+                prefill_answers = None
+            if prefill_answers is not None:
+                prefill_answers(assessment)
+    return assessment, created
