@@ -26,6 +26,8 @@ VALIDATION_ERROR = {
 }
 
 
+MALFORMED_BODY = {"description": "The request body is not valid JSON."}
+
 NO_NULL_CHARACTERS = "^[^\\x00]*$"
 
 
@@ -38,6 +40,8 @@ class KlusterplattformAPI(NinjaAPI):
             for operation in operations.values():
                 if operation.get("parameters") or operation.get("requestBody"):
                     operation.setdefault("responses", {}).setdefault("422", VALIDATION_ERROR)
+                if operation.get("requestBody"):  # ninja refuses a body that is not JSON with 400
+                    operation["responses"].setdefault("400", MALFORMED_BODY)
                 for parameter in operation.get("parameters", []):
                     _no_null_characters(parameter.get("schema", {}))
         return schema
