@@ -9,9 +9,13 @@ class ExcellenceConfig(AppConfig):
     def ready(self):
         from klusterplattform.accounts import audit
 
+        from klusterplattform.registry import profile_links
+
         from . import models, permissions
+        from .profile_links import cluster_links
 
         permissions.register_facts()
+        profile_links.register(cluster_links)
         audit.track(models.Label)
         audit.track(models.LabelRule)
         audit.track(models.CatalogueVersion, exclude=("created_at",))

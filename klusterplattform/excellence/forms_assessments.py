@@ -56,6 +56,9 @@ class AssessmentFilterForm(forms.Form):
         label=_("Status"), choices=[("", _("All statuses")), *AssessmentStatus.choices], required=False
     )
 
+    # From a cluster's profile ("Self-assessments"): only that cluster's, within what the user may see anyway.
+    cluster = forms.SlugField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args, rounds=(), **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
@@ -68,6 +71,8 @@ class AssessmentFilterForm(forms.Form):
             assessments = assessments.filter(round__slug=self.cleaned_data["round"])
         if self.cleaned_data["status"]:
             assessments = assessments.filter(status=self.cleaned_data["status"])
+        if self.cleaned_data["cluster"]:
+            assessments = assessments.filter(cluster__slug=self.cleaned_data["cluster"])
         return assessments
 
 

@@ -235,3 +235,21 @@ def test_the_assessment_page_takes_the_same_number_of_queries_however_many_comme
     client = signed_in(client, assessor)
     with django_assert_max_num_queries(24):
         assert client.get(f"/en/bedomningar/{world['draft'].pk}/").status_code == 200
+
+
+def test_the_profile_links_to_the_clusters_own_self_assessments_only(client, db):
+    from klusterplattform.excellence.tests.factories import AssessmentFactory, RoundFactory, small_catalogue
+    from klusterplattform.registry.grants import grant_role
+    from klusterplattform.registry.tests.factories import ClusterFactory, UserFactory
+
+    round_ = RoundFactory(catalogue=small_catalogue())
+    own, other = ClusterFactory(slug="egen"), ClusterFactory(slug="annan")
+    AssessmentFactory(round=round_, cluster=own)
+    AssessmentFactory(round=round_, cluster=other)
+    officer = UserFactory()
+    grant_role(officer, "officer")
+    client.force_login(officer)
+    profile = client.get("/en/kluster/egen/").content.decode()
+    assert "/en/bedomningar/?cluster=egen" in profile
+    listing = client.get("/en/bedomningar/?cluster=egen").content.decode()
+    assert own.name in listing and other.name not in listing

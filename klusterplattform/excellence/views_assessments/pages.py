@@ -29,7 +29,7 @@ def assessment_list(request):
     context = {
         "filters": filters,
         "page": paginate(request, assessments),
-        "filtered": any(request.GET.get(name) for name in ("round", "status")),
+        "filtered": any(request.GET.get(name) for name in ("round", "status", "cluster")),
     }
     return render(request, "excellence/assessment_list.html", context)
 
