@@ -23,6 +23,16 @@ ENDPOINTS = {
     "/api/v1/tokens",
     "/api/v1/tokens/{token_id}",
     "/api/v1/audit",
+    "/api/v1/catalogues",
+    "/api/v1/indicators",
+    "/api/v1/assessments",
+    "/api/v1/assessments/{assessment_id}",
+    "/api/v1/assessments/{assessment_id}/actions/{action}",
+    "/api/v1/assessments/{assessment_id}/answers",
+    "/api/v1/assessments/{assessment_id}/benchmark",
+    "/api/v1/assessments/{assessment_id}/comments",
+    "/api/v1/labels",
+    "/api/v1/clusters/{slug}/labels",
 }
 
 
