@@ -218,6 +218,106 @@ def _clusters_of(rng, candidates: list[int]) -> list[int]:
     return rng.sample(candidates, min(len(candidates), 2 if rng.random() < 0.2 else 1))
 
 
+def generate_excellence(clusters: int, seed: int, programme_reports: int = 20) -> dict:
+    """Clusters with one validated self-assessment each of the current catalogue (36 indicators), for the Cluster
+    Excellence benchmark; `programme_reports` clusters of the bench programme also get an earlier one to compare with.
+
+    No member organisations: benchmarking reads the assessments, not the memberships. Returns the ids the benchmark
+    needs: {"programme": [current assessment ids of the programme clusters], "assessments": n, "answers": n}.
+    """
+    from django.db import connection, transaction
+
+    from klusterplattform.registry.models import Ecosystem, SectoralIndustry
+
+    rng = random.Random(seed)
+    with transaction.atomic():
+        create_reference()
+        ecosystems, sectors = list(Ecosystem.objects.order_by("code")), list(SectoralIndustry.objects.order_by("code"))
+        by_country = _clusters(rng, clusters, regions_by_country(), ecosystems, sectors)
+        result = _assessments(rng, sorted(pk for ids in by_country.values() for pk in ids), programme_reports)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return result
+
+
+def _assessments(rng, cluster_ids: list[int], programme_reports: int) -> dict:
+    """Validated assessments with answers drawn as the demo draws them (excellence/demo_answers.py)."""
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from klusterplattform.excellence.choices import cluster_size
+    from klusterplattform.excellence.demo import current_catalogue
+    from klusterplattform.excellence.demo_answers import Profile, make_answers
+    from klusterplattform.excellence.models import Answer, Assessment, AssessmentRound
+    from klusterplattform.registry.models import ClusterOrganisation, Programme, ProgrammeParticipation
+
+    catalogue = current_catalogue()
+    indicators = list(catalogue.indicators.order_by("position", "code"))
+    today = datetime.date.today()
+    programme = Programme.objects.get(slug=BENCH_PROGRAMME)
+    peers_programme = Programme.objects.create(slug="bench-peers", name_sv="Jämförelsegrupp", name_en="Peers")
+    chosen = sorted(ProgrammeParticipation.objects.filter(programme=programme).values_list("cluster_id", flat=True))[
+        :programme_reports
+    ]
+
+    def new_round(owner, slug, days_ago):
+        opens = today - datetime.timedelta(days=days_ago)
+        return AssessmentRound.objects.create(
+            programme=owner,
+            catalogue=catalogue,
+            slug=slug,
+            name_sv=slug,
+            name_en=slug,
+            opens_on=opens,
+            closes_on=opens + datetime.timedelta(days=60),
+        )
+
+    peers_round = new_round(peers_programme, "bench-peers", 300)
+    current, earlier = new_round(programme, "bench-current", 90), new_round(programme, "bench-earlier", 700)
+    founded = dict(ClusterOrganisation.objects.filter(pk__in=cluster_ids).values_list("pk", "founded"))
+    plans = [(peers_round if pk not in chosen else current, pk, rng.betavariate(2.2, 2.2)) for pk in cluster_ids]
+    plans += [(earlier, pk, rng.betavariate(2, 2.5)) for pk in chosen]
+    assessments, profiles = [], []
+    for round_, pk, maturity in plans:
+        total = max(5, round(rng.lognormvariate(4.1, 0.8)))
+        assessed = round_.opens_on + datetime.timedelta(days=rng.randint(0, 50))
+        # What pre-filling would take from the registry (bench clusters have no members: drawn instead).
+        figures = {
+            "participants_total": Decimal(total),
+            "dedicated_members": Decimal(round(total * rng.uniform(0.3, 0.7))),
+            "sme_share": Decimal(f"{rng.uniform(50, 90):.2f}"),
+            "research_participants": Decimal(round(total * rng.uniform(0.03, 0.15))),
+            "large_companies": Decimal(round(total * rng.uniform(0.02, 0.12))),
+            "regional_concentration": Decimal(f"{rng.uniform(30, 95):.2f}"),
+            "organisation_age": Decimal(max(0, (assessed - founded[pk]).days // 365)),
+            "management_fte": Decimal(f"{rng.lognormvariate(0.9, 0.6):.2f}"),
+        }
+        profiles.append(Profile(maturity, figures))
+        assessments.append(
+            Assessment(
+                round=round_,
+                cluster_id=pk,
+                catalogue=catalogue,
+                status="validated",
+                assessed_on=assessed,
+                submitted_at=timezone.now(),
+                validated_at=timezone.now(),
+                size_class=cluster_size(total),
+                version=1,
+            )
+        )
+    assessments = Assessment.objects.bulk_create(assessments, batch_size=2000)
+    answers = []
+    for assessment, profile in zip(assessments, profiles, strict=True):
+        for answer in make_answers(indicators, profile, rng):
+            answer.assessment = assessment
+            answers.append(answer)
+    Answer.objects.bulk_create(answers, batch_size=5000)
+    programme_ids = [a.pk for a in assessments if a.round_id == current.pk]
+    return {"programme": programme_ids, "assessments": len(assessments), "answers": len(answers)}
+
+
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="sqlite")
