@@ -22,6 +22,7 @@ from klusterplattform.registry.demo import DemoContext, DemoStep, register
 from klusterplattform.registry.demo.programme import SLUG as PROGRAMME_SLUG
 from klusterplattform.registry.models import ClusterOrganisation, Programme, ProgrammeParticipation
 
+from . import demo_labels
 from .choices import AssessmentStatus, cluster_size
 from .demo_answers import Profile, make_answers
 from .models import Answer, Assessment, AssessmentRound, CatalogueVersion, PeerDistribution, PeerGroupSize
@@ -231,3 +232,6 @@ register(
         remove=remove_assessments,
     )
 )
+
+# The labels step lives here with the Label model (the registry cannot import this app).
+register(demo_labels.LABELS_STEP)

@@ -1,12 +1,5 @@
-"""Fictional demo labels with the real validity rules (labels.py) instead of a flat 730 days.
-
-Two ways for the lead to wire this in (the registry may not import the excellence app, so the second is cleaner):
-
-1. In registry/demo/labels.py, compute each label's dates with `demo_validity(level, awarded, previous, rules)`
-   (`rules = rules_for_demo()` once) and set valid_from, valid_until and renews; bulk_create the first labels
-   before the renewals (a renewal points at a saved label).
-2. Register `LABELS_STEP` from excellence/demo.py (`register(demo_labels.LABELS_STEP)`) and delete
-   registry/demo/labels.py: the step has the same name and order, and also makes a few renewal chains.
+"""Demo step "labels": fictional Cluster Excellence labels with the real validity rules (labels.py), some valid
+today, some expired, a few renewal chains. Registered by excellence/demo.py; order 40, before the assessments.
 """
 
 import datetime

@@ -5,7 +5,7 @@ only at example.org. It is generated deterministically (seeded Faker and `random
 modules extend with their own records (see `steps.py`).
 """
 
-from . import clusters, labels, organisations, programme  # noqa: F401 - importing registers the registry's steps
+from . import clusters, organisations, programme  # noqa: F401 - importing registers the registry's steps
 from .context import DemoContext, DemoSize
 from .steps import DemoStep, load_demo, register, registered_steps, remove_demo
 
