@@ -68,3 +68,26 @@ def assert_accessible():
         )
 
     return check
+
+
+# Data that migrations seed (label rules, the default catalogue, readiness criteria). Browser tests use transactional
+# databases, which are flushed after each test, so the seed is put back before each one as a fresh migrate has it.
+SEEDING_MIGRATIONS = [
+    ("klusterplattform.excellence.migrations.0003_label_rules", "add_rules"),
+    ("klusterplattform.excellence.migrations.0004_default_catalogue", "load_catalogue"),
+    ("klusterplattform.excellence.migrations.0005_readiness_criteria", "load_criteria"),
+]
+
+
+@pytest.fixture(autouse=True)
+def seeded_by_migrations(transactional_db):
+    import importlib
+
+    from django.apps import apps
+
+    from klusterplattform.excellence.models import CatalogueVersion
+
+    if CatalogueVersion.objects.filter(code="kp-2026").exists():
+        return
+    for module, function in SEEDING_MIGRATIONS:
+        getattr(importlib.import_module(module), function)(apps, None)
