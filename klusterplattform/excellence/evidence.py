@@ -7,47 +7,25 @@ The audit trail records each row (Evidence is tracked) with the stored file's na
 
 import os
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
+from klusterplattform.core.uploads import validate_upload as validate_file
+
 from .models import Evidence
 
-ZIP = (b"PK\x03\x04",)
-# Extension → the first bytes a file of that type starts with.
-ALLOWED_TYPES = {
-    ".pdf": (b"%PDF-",),
-    ".docx": ZIP,
-    ".xlsx": ZIP,
-    ".odt": ZIP,
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-}
-ACCEPT = ",".join(ALLOWED_TYPES)
+EVIDENCE_TYPES = (".pdf", ".docx", ".xlsx", ".odt", ".png", ".jpg", ".jpeg")
+ACCEPT = ",".join(EVIDENCE_TYPES)
 
 
 def validate_upload(upload) -> None:
-    limit = settings.KP_MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the upload limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-            code="too_large",
-        )
-    extension = os.path.splitext(upload.name or "")[1].lower()
-    heads = ALLOWED_TYPES.get(extension)
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if heads is None or not any(head.startswith(magic) for magic in heads):
-        raise ValidationError(
-            _("Attach a PDF, Word (docx), Excel (xlsx), OpenDocument text (odt), PNG or JPEG file."),
-            code="file_type",
-        )
+    validate_file(
+        upload,
+        EVIDENCE_TYPES,
+        _("Attach a PDF, Word (docx), Excel (xlsx), OpenDocument text (odt), PNG or JPEG file."),
+    )
 
 
 def _may_change(assessment, user) -> None:

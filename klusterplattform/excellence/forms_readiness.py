@@ -3,16 +3,11 @@
 Both save inside one transaction after the whole form has validated, so bad input writes nothing.
 """
 
-import io
-import zipfile
-from pathlib import PurePath
-
 from django import forms
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+from klusterplattform.core.uploads import validate_upload
 
 from .choices import Area
 from .models import ImprovementArea, ReadinessDeclaration
@@ -20,42 +15,12 @@ from .models import ImprovementArea, ReadinessDeclaration
 AREA_COUNT = 3
 TEXT_LIMIT = 2000
 EXPLANATION_LIMIT = 2000
-# Evidence file types, recognised by their first bytes (a renamed file is refused).
-SIGNATURES = {
-    ".pdf": (b"%PDF-",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".docx": (b"PK\x03\x04",),
-}
+DECLARATION_TYPES = (".pdf", ".docx", ".png", ".jpg", ".jpeg")
 
 
 def validate_evidence(upload) -> None:
     """A PDF, Word (docx), PNG or JPEG file within the upload limit, judged by content as well as name."""
-    limit = settings.KP_MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the upload limit is %(limit)s."),
-            code="too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-        )
-    suffix = PurePath(upload.name or "").suffix.lower()
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    signatures = SIGNATURES.get(suffix)
-    if not signatures or not head.startswith(signatures) or (suffix == ".docx" and not _is_docx(upload)):
-        raise ValidationError(_("Attach a PDF, Word (.docx), PNG or JPEG file."), code="file_type")
-
-
-def _is_docx(upload) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
-    finally:
-        upload.seek(0)
+    validate_upload(upload, DECLARATION_TYPES, _("Attach a PDF, Word (.docx), PNG or JPEG file."))
 
 
 class ImprovementAreasForm(forms.Form):

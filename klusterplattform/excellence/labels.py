@@ -12,16 +12,15 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from klusterplattform.core.permissions import check
+from klusterplattform.core.uploads import validate_upload
 
 from .models import Label, LabelRule
 from .models.labels import in_force_on
@@ -101,18 +100,7 @@ def previous_label(cluster, level: str) -> Label | None:
 
 def validate_certificate(upload) -> None:
     """A certificate is a PDF (by its first bytes, not its name) within the upload limit."""
-    limit = settings.KP_MAX_UPLOAD_BYTES
-    if upload.size > limit:
-        raise ValidationError(
-            _("The file is %(size)s; the upload limit is %(limit)s."),
-            code="too_large",
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
-        )
-    upload.seek(0)
-    head = upload.read(5)
-    upload.seek(0)
-    if head != b"%PDF-":
-        raise ValidationError(_("The certificate must be a PDF file."), code="file_type")
+    validate_upload(upload, (".pdf",), _("The certificate must be a PDF file."), by_content_only=True)
 
 
 def record_label(
