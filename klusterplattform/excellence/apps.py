@@ -8,7 +8,6 @@ class ExcellenceConfig(AppConfig):
 
     def ready(self):
         from klusterplattform.accounts import audit
-
         from klusterplattform.registry import profile_links
 
         from . import models, permissions

@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
-from django.utils.formats import number_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -14,6 +13,7 @@ from klusterplattform.core.pdf import pdf_response
 
 from .benchmark import build_report
 from .benchmark.groups import parse_key
+from .benchmark.presentation import Figures, present
 from .models import Assessment
 
 
@@ -32,52 +32,52 @@ def requested_group(request) -> str:
     return group
 
 
-def _figure(value, digits: int = 1) -> str:
-    """A number as the page's tables write it: rounded, no trailing zeros, the language's decimal mark."""
-    if value is None:
-        return "–"
-    rounded = round(value, digits)
-    return number_format(int(rounded) if rounded == int(rounded) else rounded)
-
-
 def add_charts(report) -> dict:
-    """The area profile chart and one position chart per indicator with a distribution (set as result.chart)."""
-    if not report.shown:
+    """The figures as text (`shown`, see benchmark/presentation.py), the area profile chart and one position chart
+    per indicator with a distribution (set as row.chart); the numbers are formatted once and shared."""
+    shown = present(report)
+    if shown is None:
         return {}
-    descriptions = [f"{area.label}: {_figure(area.score, 0)}" for area in report.areas]
     profile = bar_chart(
-        [Row(area.label, area.score, _figure(area.score, 0)) for area in report.areas],
+        [Row(area.label, source.score, area.score) for area, source in zip(shown.areas, report.areas, strict=True)],
         title=_("Area profile against the peers"),
         desc=_("Position per area from 0 to 100, where 50 is the middle of the peers. %(areas)s")
-        % {"areas": "; ".join(descriptions)},
+        % {"areas": "; ".join(f"{area.label}: {area.score}" for area in shown.areas)},
         reference=50,
     )
-    for result in report.indicators:
-        result.chart = None
+    title = _("%(code)s against the peers")
+    desc = _(
+        "The cluster's value %(value)s; the peers' median %(median)s, quartiles %(q1)s and %(q3)s, "
+        "range %(low)s to %(high)s."
+    )
+    figure = Figures()
+
+    def spoken(value):
+        # Rounded before writing, as the descriptions always were: 79.99999 reads "80", where the table has "80,0".
+        return figure(None if value is None else round(value, 1))
+
+    for row, result in zip(shown.rows, report.indicators, strict=True):
         standing = result.standing
-        if standing.has_distribution:
-            result.chart = distribution_chart(
+        if row.compared:
+            row.chart = distribution_chart(
                 result.value,
                 standing.q1,
                 standing.median,
                 standing.q3,
                 standing.low,
                 standing.high,
-                title=_("%(code)s against the peers") % {"code": result.indicator.code},
-                desc=_(
-                    "The cluster's value %(value)s; the peers' median %(median)s, quartiles %(q1)s and %(q3)s, "
-                    "range %(low)s to %(high)s."
-                )
+                title=title % {"code": row.code},
+                desc=desc
                 % {
-                    "value": _figure(result.value),
-                    "median": _figure(standing.median),
-                    "q1": _figure(standing.q1),
-                    "q3": _figure(standing.q3),
-                    "low": _figure(standing.low),
-                    "high": _figure(standing.high),
+                    "value": spoken(result.value),
+                    "median": spoken(standing.median),
+                    "q1": spoken(standing.q1),
+                    "q3": spoken(standing.q3),
+                    "low": spoken(standing.low),
+                    "high": spoken(standing.high),
                 },
             )
-    return {"profile_chart": profile}
+    return {"shown": shown, "profile_chart": profile}
 
 
 def assessment_url(assessment) -> str | None:
