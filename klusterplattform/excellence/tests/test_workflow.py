@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from klusterplattform.excellence import workflow
 from klusterplattform.excellence.answering import save_answers
@@ -76,7 +77,7 @@ def test_a_transition_from_the_wrong_state_is_refused(world, code, state, person
 def test_submitting_is_refused_while_required_answers_are_missing_and_says_which(world):
     manager = world["users"]["manager"]
     save_answers(world["draft"], manager, {"S1": 3})
-    with pytest.raises(TransitionRefused) as refused:
+    with pytest.raises(TransitionRefused) as refused, translation.override("en"):
         workflow.transition(world["draft"], manager, "submit")
     message = refused.value.messages[0]
     assert message.startswith("Answer every required indicator before submitting: 5 still open")
