@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .choices import AssessmentStatus as S
@@ -70,8 +69,8 @@ def transition(assessment, user, code: str, **details):
     if not allowed:
         raise PermissionDenied(reason)
     # Lock the row so two people clicking at once cannot both move it.
-    assessment.refresh_from_db()
     type(assessment).objects.select_for_update().filter(pk=assessment.pk).first()
+    assessment.refresh_from_db()  # the state as it is under the lock, not as the caller loaded it
     if assessment.status not in step.sources:
         raise TransitionRefused(
             _("This self-assessment is %(status)s; “%(action)s” is not possible now.")
@@ -82,7 +81,3 @@ def transition(assessment, user, code: str, **details):
     assessment.save()
     getattr(services, f"after_{code}")(assessment, user, **details)
     return assessment
-
-
-def now():
-    return timezone.now()
