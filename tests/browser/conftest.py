@@ -8,6 +8,8 @@ import os
 
 import pytest
 
+from tests.browser.people import PASSWORD
+
 # Playwright's sync API runs an event loop in this thread; the test's own ORM calls (creating data) are still sync.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -91,3 +93,23 @@ def seeded_by_migrations(transactional_db):
         return
     for module, function in SEEDING_MIGRATIONS:
         getattr(importlib.import_module(module), function)(apps, None)
+
+
+@pytest.fixture
+def person_tab(browser, live_server, assert_accessible):
+    """`person_tab(email, next_path)`: that user (made with make_user) signed in, in English, in a browser context of
+    their own and on `next_path`, the page already checked by axe — for journeys where several people act."""
+
+    def open_tab(email, next_path):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+        context.set_default_timeout(15_000)
+        tab = context.new_page()
+        tab.goto(f"{live_server.url}/en/konto/logga-in/?next={next_path}")
+        tab.get_by_label("E-mail address").fill(email)
+        tab.get_by_label("Password").fill(PASSWORD)
+        tab.get_by_role("button", name="Sign in").click()
+        tab.wait_for_url(live_server.url + next_path)
+        assert_accessible(tab)
+        return tab
+
+    return open_tab

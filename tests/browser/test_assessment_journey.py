@@ -3,14 +3,12 @@ the assessor comments and validates it; then the benchmark opens. Every page vis
 
 import pytest
 
-from klusterplattform.accounts.models import User
 from klusterplattform.excellence.tests.factories import RoundFactory, small_catalogue
-from klusterplattform.registry.grants import grant_role
 from klusterplattform.registry.tests.factories import ClusterFactory, ProgrammeFactory, RegionFactory
+from tests.browser.people import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-Long-enough-passphrase"
 PDF = b"%PDF-1.4\n% strategy\n"
 
 
@@ -20,45 +18,23 @@ def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def _user(email, role, **scope):
-    user = User.objects.create_user(email=email, password=PASSWORD, full_name=email.split("@")[0].title())
-    grant_role(user, role, **scope)
-    return user
-
-
-def _signed_in(browser, live_server, email, next_path, assert_accessible):
-    """A fresh browser context per person, signed in and on `next_path`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/en/konto/logga-in/?next={next_path}")
-    tab.get_by_label("E-mail address").fill(email)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url(live_server.url + next_path)
-    assert_accessible(tab)
-    return tab
-
-
 def _group(tab, legend):
     return tab.get_by_role("group", name=legend)
 
 
-def test_a_self_assessment_goes_from_start_to_validation_and_benchmark(live_server, browser, assert_accessible):
+def test_a_self_assessment_goes_from_start_to_validation_and_benchmark(live_server, person_tab, assert_accessible):
     county = RegionFactory(code="07")
     cluster = ClusterFactory(name="Smålands Trä", slug="smalands-tra", regions=[county])
     programme = ProgrammeFactory(slug="s3-piloten", name_en="S3 pilot", clusters=[cluster])
     RoundFactory(
         slug="bronze-2026", name_en="Bronze benchmarking 2026", programme=programme, catalogue=small_catalogue()
     )
-    _user("klusterledare@example.org", "cluster_manager", clusters=["smalands-tra"])
-    _user("handlaggare@example.org", "officer")
-    _user("bedomare@example.org", "assessor")
+    make_user("klusterledare@example.org", "cluster_manager", clusters=["smalands-tra"])
+    make_user("handlaggare@example.org", "officer")
+    make_user("bedomare@example.org", "assessor")
 
     # The manager starts the assessment from the round.
-    manager = _signed_in(
-        browser, live_server, "klusterledare@example.org", "/en/bedomningsomgangar/", assert_accessible
-    )
+    manager = person_tab("klusterledare@example.org", "/en/bedomningsomgangar/")
     manager.get_by_role("link", name="Bronze benchmarking 2026").click()
     manager.wait_for_url("**/en/bedomningsomgangar/bronze-2026/")
     assert_accessible(manager)
@@ -110,7 +86,7 @@ def test_a_self_assessment_goes_from_start_to_validation_and_benchmark(live_serv
     path = overview.removeprefix(live_server.url)
 
     # The officer assigns the assessor.
-    officer = _signed_in(browser, live_server, "handlaggare@example.org", path, assert_accessible)
+    officer = person_tab("handlaggare@example.org", path)
     officer.get_by_role("link", name="Assign an assessor").click()
     officer.wait_for_url("**/assign/")
     assert_accessible(officer)
@@ -120,7 +96,7 @@ def test_a_self_assessment_goes_from_start_to_validation_and_benchmark(live_serv
     assert "Bedomare is now the assessor of this self-assessment." in officer.get_by_role("status").inner_text()
 
     # The assessor comments on an indicator and validates.
-    assessor = _signed_in(browser, live_server, "bedomare@example.org", "/en/bedomningar/", assert_accessible)
+    assessor = person_tab("bedomare@example.org", "/en/bedomningar/")
     assessor.get_by_role("link", name="Smålands Trä").click()
     assessor.wait_for_url(overview)
     assessor.get_by_label("Indicator", exact=True).select_option(label="S1 Question 0?")

@@ -4,13 +4,11 @@ indicator catalogue. Every page visited is checked with axe-core."""
 
 import pytest
 
-from klusterplattform.accounts.models import User
-from klusterplattform.registry.grants import grant_role
 from klusterplattform.registry.tests.factories import ClusterFactory, RegionFactory
+from tests.browser.people import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-PASSWORD = "a-Long-enough-passphrase"
 CERTIFICATE = b"%PDF-1.4\n% certificate\n%%EOF\n"
 
 
@@ -19,29 +17,13 @@ def media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
 
 
-def _signed_in(browser, live_server, email, role, next_path, assert_accessible, **scope):
-    user = User.objects.create_user(email=email, password=PASSWORD, full_name=email.split("@")[0].title())
-    grant_role(user, role, **scope)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
-    context.set_default_timeout(15_000)
-    tab = context.new_page()
-    tab.goto(f"{live_server.url}/en/konto/logga-in/?next={next_path}")
-    tab.get_by_label("E-mail address").fill(email)
-    tab.get_by_label("Password").fill(PASSWORD)
-    tab.get_by_role("button", name="Sign in").click()
-    tab.wait_for_url(live_server.url + next_path)
-    assert_accessible(tab)
-    return tab
-
-
 def test_an_officer_records_a_label_and_a_manager_documents_readiness(
-    live_server, browser, page, assert_accessible, tmp_path
+    live_server, person_tab, page, assert_accessible, tmp_path
 ):
     ClusterFactory(name="Västkustens Textil", slug="vastkustens-textil", regions=[RegionFactory(code="14")])
 
-    officer = _signed_in(
-        browser, live_server, "handlaggare@example.org", "officer", "/en/kluster/vastkustens-textil/", assert_accessible
-    )
+    make_user("handlaggare@example.org", "officer")
+    officer = person_tab("handlaggare@example.org", "/en/kluster/vastkustens-textil/")
     officer.get_by_role("link", name="Official labels").click()
     officer.wait_for_url("**/en/kluster/vastkustens-textil/etiketter/")
     assert_accessible(officer)
@@ -61,15 +43,8 @@ def test_an_officer_records_a_label_and_a_manager_documents_readiness(
     assert "Västkustens Textil" in officer.content()
     assert_accessible(officer)
 
-    manager = _signed_in(
-        browser,
-        live_server,
-        "klusterledare@example.org",
-        "cluster_manager",
-        "/en/kluster/vastkustens-textil/beredskap/",
-        assert_accessible,
-        clusters=["vastkustens-textil"],
-    )
+    make_user("klusterledare@example.org", "cluster_manager", clusters=["vastkustens-textil"])
+    manager = person_tab("klusterledare@example.org", "/en/kluster/vastkustens-textil/beredskap/")
     assert "An estimate, not an official label" in manager.content()
     manager.get_by_role("link", name="Document the improvement areas").click()
     manager.wait_for_url("**/beredskap/forbattringsomraden/")
