@@ -1,38 +1,15 @@
 """The world of the assessments API tests: two clusters, their managers, two assessors, officers, one round."""
 
-from klusterplattform.registry.grants import grant_role
-from klusterplattform.registry.tests.factories import ClusterFactory, RegionFactory, UserFactory
-
-from .factories import AssessmentFactory, ProgrammeFactory, RoundFactory, small_catalogue
-
-# Valid answers to every required indicator of small_catalogue() (F3, the evidence upload, is optional).
-COMPLETE = {"S1": 12, "S2": "40,5", "G1": "some", "G2": ["none", "full"], "F1": True, "F2": "Three stories."}
-
-PERSONAS = ("manager", "other_manager", "assessor", "other_assessor", "regional_in", "officer", "admin")
+from .assessment_pages_world import COMPLETE, PERSONAS  # noqa: F401 - the API tests import them from here
+from .assessment_pages_world import make_world as pages_world
+from .factories import AssessmentFactory
 
 
 def make_world() -> dict:
-    """Each test module wraps this in its own `world` fixture."""
-    north, south = RegionFactory(code="25"), RegionFactory(code="12")
-    own = ClusterFactory(slug="eget", name="Eget kluster", is_published=False, regions=[north])
-    other = ClusterFactory(slug="annat", name="Annat kluster", is_published=True, regions=[south])
-    round_ = RoundFactory(slug="bronze-2026", programme=ProgrammeFactory(slug="s3"), catalogue=small_catalogue())
-    users = {persona: UserFactory(email=f"{persona}@example.org", full_name=persona.title()) for persona in PERSONAS}
-    grant_role(users["manager"], "cluster_manager", clusters=["eget"])
-    grant_role(users["other_manager"], "cluster_manager", clusters=["annat"])
-    grant_role(users["assessor"], "assessor")
-    grant_role(users["other_assessor"], "assessor")
-    grant_role(users["regional_in"], "regional_officer", regions=["25"])
-    grant_role(users["officer"], "officer")
-    grant_role(users["admin"], "admin")
-    return {
-        "own": own,
-        "other": other,
-        "round": round_,
-        "users": users,
-        "draft": AssessmentFactory(round=round_, cluster=own),
-        "others": AssessmentFactory(round=round_, cluster=other),
-    }
+    """The page tests' world plus the other cluster's draft; each test module wraps it in its own `world` fixture."""
+    world = pages_world()
+    world["others"] = AssessmentFactory(round=world["round"], cluster=world["other"])
+    return world
 
 
 def as_user(client, user):

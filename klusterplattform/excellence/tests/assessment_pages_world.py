@@ -17,6 +17,10 @@ PERSONAS = ("manager", "other_manager", "assessor", "other_assessor", "regional_
 
 @pytest.fixture
 def world(db):
+    return make_world()
+
+
+def make_world() -> dict:
     north, south = RegionFactory(code="25"), RegionFactory(code="12")
     own = ClusterFactory(slug="eget", name="Eget kluster", is_published=False, regions=[north])
     other = ClusterFactory(slug="annat", name="Annat kluster", is_published=True, regions=[south])
