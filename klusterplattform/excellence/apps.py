@@ -8,13 +8,15 @@ class ExcellenceConfig(AppConfig):
 
     def ready(self):
         from klusterplattform.accounts import audit
-        from klusterplattform.registry import profile_links
+        from klusterplattform.registry import people, profile_links
 
-        from . import models, permissions
+        from . import models, permissions, personal_data
         from .profile_links import cluster_links
 
         permissions.register_facts()
         profile_links.register(cluster_links)
+        for key, (explanation, records) in personal_data.SECTIONS.items():
+            people.register_section(key, explanation, records)
         audit.track(models.Label)
         audit.track(models.LabelRule)
         audit.track(models.CatalogueVersion, exclude=("created_at",))

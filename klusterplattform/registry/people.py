@@ -127,6 +127,15 @@ def _section(explanation, records) -> dict:
     return {"explanation": explanation, "records": records}
 
 
+# Sections that feature apps add for what they hold about a person (their models point at the user account):
+# key → (explanation, function(user) → records). Registered in the app's ready(), so the registry imports no app.
+_APP_SECTIONS: dict[str, tuple] = {}
+
+
+def register_section(key: str, explanation, records) -> None:
+    _APP_SECTIONS[key] = (explanation, records)
+
+
 def export(email: str) -> dict:
     """A JSON-serialisable copy of everything held about `email`. Never a secret: no password hash, token hash,
     two-factor secret or recovery code; nothing about other people beyond the names of the objects acted on."""
@@ -213,6 +222,10 @@ def export(email: str) -> dict:
             _("Changes to this person's own records, or that name their address, field by field."),
             [{**_event(event), "changes": event.changes} for event in person.events_about()],
         ),
+        **{
+            key: _section(str(explanation), records(user) if user is not None else [])
+            for key, (explanation, records) in _APP_SECTIONS.items()
+        },
     }
 
 
