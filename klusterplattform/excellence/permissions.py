@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klusterplattform.core import permissions as engine
 from klusterplattform.core.permissions import Decision, Facts, Scope, check, define
-from klusterplattform.registry.permissions import CLUSTER_PATHS, _clusters_in_regions
+from klusterplattform.registry.permissions import CLUSTER_PATHS, cluster_facts, clusters_in_regions
 
 ALL, PUBLISHED, OWN_CLUSTER, OWN_REGION, ASSIGNED = (
     Scope.ALL,
@@ -94,19 +94,9 @@ define(
 )
 
 
-def _cluster_facts(cluster, assigned=()) -> Facts:
-    regions = getattr(cluster, "_prefetched_objects_cache", {}).get("regions")
-    region_ids = {r.pk for r in regions} if regions is not None else set(cluster.regions.values_list("pk", flat=True))
-    return Facts(
-        published=cluster.is_published,
-        cluster_ids={cluster.pk},
-        region_ids=region_ids,
-        assigned_user_ids=set(assigned),
-    )
-
-
 def _assessment_facts(assessment) -> Facts:
-    facts = _cluster_facts(assessment.cluster, [assessment.assessor_id] if assessment.assessor_id else [])
+    facts = cluster_facts(assessment.cluster)
+    facts.assigned_user_ids = {assessment.assessor_id} if assessment.assessor_id else set()
     facts.published = False  # an assessment is never public
     return facts
 
@@ -116,7 +106,7 @@ def register_facts():
     from . import models
 
     engine.describe(models.Assessment, _assessment_facts)
-    engine.describe(models.Label, lambda label: _cluster_facts(label.cluster))
+    engine.describe(models.Label, lambda label: cluster_facts(label.cluster))
 
 
 ASSESSMENT_PATHS = {
@@ -129,7 +119,7 @@ ASSESSMENT_PATHS = {
 def _region_clusters(region_ids):
     from klusterplattform.registry.models import ClusterOrganisation
 
-    return ClusterOrganisation.objects.filter(_clusters_in_regions(region_ids)).values("pk")
+    return ClusterOrganisation.objects.filter(clusters_in_regions(region_ids)).values("pk")
 
 
 def assessment_visibility_filter(user) -> Q:

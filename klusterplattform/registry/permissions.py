@@ -81,14 +81,14 @@ def _models():
     return models
 
 
-def _cluster_facts(cluster) -> Facts:
+def cluster_facts(cluster) -> Facts:
     regions = getattr(cluster, "_prefetched_objects_cache", {}).get("regions")
     region_ids = {r.pk for r in regions} if regions is not None else set(cluster.regions.values_list("pk", flat=True))
     return Facts(published=cluster.is_published, cluster_ids={cluster.pk}, region_ids=region_ids)
 
 
 def _membership_facts(membership) -> Facts:
-    return _cluster_facts(membership.cluster)
+    return cluster_facts(membership.cluster)
 
 
 def _programme_facts(programme) -> Facts:
@@ -103,14 +103,14 @@ def _organisation_facts(organisation) -> Facts:
 def register_facts():
     """Called from RegistryConfig.ready(): tell the engine what registry objects are about."""
     models = _models()
-    engine.describe(models.ClusterOrganisation, _cluster_facts)
+    engine.describe(models.ClusterOrganisation, cluster_facts)
     engine.describe(models.Membership, _membership_facts)
     engine.describe(models.Programme, _programme_facts)
     engine.describe(models.Organisation, _organisation_facts)
-    engine.describe(models.ContactPerson, lambda contact: _cluster_facts(contact.cluster))
+    engine.describe(models.ContactPerson, lambda contact: cluster_facts(contact.cluster))
 
 
-def _clusters_in_regions(region_ids) -> Q:
+def clusters_in_regions(region_ids) -> Q:
     through = _models().ClusterOrganisation.regions.through
     return Q(pk__in=through.objects.filter(region_id__in=region_ids).values("clusterorganisation_id"))
 
@@ -118,7 +118,7 @@ def _clusters_in_regions(region_ids) -> Q:
 CLUSTER_PATHS = {
     PUBLISHED: lambda ids: Q(is_published=True),
     OWN_CLUSTER: lambda ids: Q(pk__in=ids),
-    OWN_REGION: _clusters_in_regions,
+    OWN_REGION: clusters_in_regions,
 }
 
 
