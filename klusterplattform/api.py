@@ -8,6 +8,7 @@ from ninja.errors import AuthenticationError
 
 from klusterplattform.accounts.api import router as accounts_router
 from klusterplattform.accounts.api_auth import unauthorised_response
+from klusterplattform.activities.api import router as activities_router
 from klusterplattform.excellence.api import router as excellence_router
 from klusterplattform.registry.api import router as registry_router
 from klusterplattform.registry.api.common import request_language
@@ -67,6 +68,7 @@ api = KlusterplattformAPI(
 api.add_router("", registry_router)
 api.add_router("", accounts_router)
 api.add_router("", excellence_router)
+api.add_router("", activities_router)
 
 
 @api.exception_handler(Http404)

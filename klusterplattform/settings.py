@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "klusterplattform.accounts",
     "klusterplattform.registry",
     "klusterplattform.excellence",
+    "klusterplattform.activities",
 ]
 
 MIDDLEWARE = [

@@ -15,5 +15,6 @@ urlpatterns += i18n_patterns(
     path("", include("klusterplattform.accounts.urls")),
     path("", include("klusterplattform.registry.urls")),
     path("", include("klusterplattform.excellence.urls")),
+    path("", include("klusterplattform.activities.urls")),
     prefix_default_language=False,
 )
