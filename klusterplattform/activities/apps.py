@@ -8,10 +8,15 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from klusterplattform.accounts import audit
+        from klusterplattform.registry import people
 
-        from . import models, permissions
+        from . import models, permissions, personal_data
 
         permissions.register_facts()
+        for key, section in personal_data.ADDRESS_SECTIONS.items():
+            people.register_address_section(key, section)
+        for key, (explanation, records) in personal_data.ACCOUNT_SECTIONS.items():
+            people.register_section(key, explanation, records)
         audit.track(models.FocusArea)
         audit.track(models.FocusAreaIndicator)
         audit.track(models.StatedNeeds, exclude=("updated_at",))

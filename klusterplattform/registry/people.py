@@ -7,6 +7,7 @@ only the person's own records go, and their names and values in the trail are re
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.contrib.admin.models import LogEntry
@@ -41,11 +42,21 @@ class Person:
     invitations_sent: list = field(default_factory=list)
     contacts: list = field(default_factory=list)
     named_in_trail: bool = False  # e.g. a contact person deleted long ago: only the audit trail remembers them
+    elsewhere: dict = field(default_factory=dict)  # address sections of feature apps: key → number of records
+
+    @property
+    def elsewhere_total(self) -> int:
+        return sum(self.elsewhere.values())
 
     @property
     def is_empty(self) -> bool:
         return not (
-            self.user or self.login_failures or self.invitations_received or self.contacts or self.named_in_trail
+            self.user
+            or self.login_failures
+            or self.invitations_received
+            or self.contacts
+            or self.named_in_trail
+            or any(self.elsewhere.values())
         )
 
     def events_by(self):
@@ -106,6 +117,7 @@ def find(email: str) -> Person:
     person.invitations_received = list(Invitation.objects.filter(email__iexact=email).select_related("cluster"))
     person.contacts = list(ContactPerson.objects.filter(email__iexact=email).select_related("cluster"))
     person.named_in_trail = bool(events_naming(email))
+    person.elsewhere = {key: len(section.records(email)) for key, section in _ADDRESS_SECTIONS.items()}
     user = person.user
     if user is not None:
         person.grants = list(user.role_grants.select_related("cluster", "region"))
@@ -134,6 +146,24 @@ _APP_SECTIONS: dict[str, tuple] = {}
 
 def register_section(key: str, explanation, records) -> None:
     _APP_SECTIONS[key] = (explanation, records)
+
+
+@dataclass(frozen=True)
+class AddressSection:
+    """What a feature app holds about an e-mail address whether or not it belongs to an account (e.g. people
+    registered for an activity by their cluster manager): `records(email)` lists it for the export, `erase(email)`
+    removes or anonymises it and returns (records erased, audit events redacted)."""
+
+    explanation: object
+    records: Callable
+    erase: Callable
+
+
+_ADDRESS_SECTIONS: dict[str, AddressSection] = {}
+
+
+def register_address_section(key: str, section: AddressSection) -> None:
+    _ADDRESS_SECTIONS[key] = section
 
 
 def export(email: str) -> dict:
@@ -226,6 +256,10 @@ def export(email: str) -> dict:
             key: _section(str(explanation), records(user) if user is not None else [])
             for key, (explanation, records) in _APP_SECTIONS.items()
         },
+        **{
+            key: _section(str(section.explanation), section.records(person.email))
+            for key, section in _ADDRESS_SECTIONS.items()
+        },
     }
 
 
@@ -265,6 +299,7 @@ class ErasureReport:
     contacts: int = 0
     invitations: int = 0
     events_redacted: int = 0
+    elsewhere: int = 0  # records of feature apps' address sections (activity registrations …)
 
 
 def erased_email(user) -> str:
@@ -295,6 +330,10 @@ def erase(email: str, erased_by=None) -> ErasureReport:
         for invitation in person.invitations_received:
             report.events_redacted += _anonymise_invitation(invitation)
             report.invitations += 1
+        for section in _ADDRESS_SECTIONS.values():
+            erased, redacted = section.erase(person.email)
+            report.elsewhere += erased
+            report.events_redacted += redacted
         report.events_redacted += _redact_mentions(person.email)
         if user is not None:
             audit.record(user, AuditAction.UPDATE, {"erased": [False, True]})

@@ -100,7 +100,12 @@ def person_erase(request):
         return redirect("registry:people")
     # The message names no address: messages may travel in a cookie.
     counts = {
-        "records": report.tokens + report.grants + report.login_failures + report.two_factor + report.contacts,
+        "records": report.tokens
+        + report.grants
+        + report.login_failures
+        + report.two_factor
+        + report.contacts
+        + report.elsewhere,
         "invitations": report.invitations,
         "events": report.events_redacted,
     }

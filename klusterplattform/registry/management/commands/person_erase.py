@@ -30,7 +30,7 @@ class Command(BaseCommand):
             f"{person.email}: account {'yes' if person.user else 'none'}, {len(person.grants)} role grants, "
             f"{len(person.tokens)} API tokens, {len(person.login_failures)} failed sign-ins, "
             f"two-factor {'yes' if person.two_factor else 'no'}, {len(person.contacts)} contact-person records, "
-            f"{len(person.invitations_received)} invitations."
+            f"{len(person.invitations_received)} invitations, {sum(person.elsewhere.values())} other records."
         )
         if not yes:
             raise CommandError("Nothing erased: run again with --yes to erase.")
@@ -41,6 +41,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Erased: account anonymised: {'yes' if report.account_anonymised else 'no account'}; deleted "
             f"{report.grants} role grants, {report.tokens} tokens, {report.login_failures} failed sign-ins, "
-            f"{report.two_factor} two-factor devices, {report.contacts} contact persons; anonymised "
+            f"{report.two_factor} two-factor devices, {report.contacts} contact persons, {report.elsewhere} other "
+            f"records (activity registrations, programme contacts); anonymised "
             f"{report.invitations} invitations; redacted {report.events_redacted} audit events."
         )
