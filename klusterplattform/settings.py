@@ -95,6 +95,11 @@ KP_REQUIRE_2FA_FOR_STAFF = env_bool("KP_REQUIRE_2FA_FOR_STAFF", False)
 # An invitation link stops working after this many days (and after it has been used once).
 KP_INVITATION_DAYS = env_int("KP_INVITATION_DAYS", 7)
 
+# Activities (activities/mail.py, run from cron by `send_activity_mail`): links in e-mails start with the public
+# address of this instance (a command has no request to take it from); reminders go this many hours before the start.
+KP_BASE_URL = env_str("KP_BASE_URL", "http://127.0.0.1:8000")
+KP_ACTIVITY_REMINDER_HOURS = env_int("KP_ACTIVITY_REMINDER_HOURS", 48)
+
 KP_CONTROLLER_NAME = env_str("KP_CONTROLLER_NAME", "")
 KP_CONTROLLER_EMAIL = env_str("KP_CONTROLLER_EMAIL", "")
 
