@@ -2,9 +2,10 @@
 (registry/people.py).
 
 Registrations and programme contacts hold a name and an e-mail address whether or not the person has an account,
-so they are found by address. Erasure anonymises a registration rather than deleting it (the participation counts of
-the programme stay right) and deletes a programme contact; their values in the audit trail are redacted. Feedback is
-anonymous and holds nothing about the person. News subscriptions belong to the account and are listed with it.
+so they are found by address, as is the log of e-mails sent (`Delivery`). Erasure anonymises a registration rather
+than deleting it (the participation counts of the programme stay right), deletes a programme contact and the log
+entries; their values in the audit trail are redacted. Feedback is anonymous and holds nothing about the person.
+News subscriptions belong to the account and are listed with it.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from klusterplattform.accounts import audit
 from klusterplattform.registry.people import ERASED_DOMAIN, AddressSection
 
-from .models import NewsSubscription, ProgrammeContact, Registration
+from .models import Delivery, NewsSubscription, ProgrammeContact, Registration
 
 ERASED_NAME = "[redacted]"
 
@@ -76,6 +77,16 @@ def erase_contacts(email: str) -> tuple[int, int]:
     return erased, redacted
 
 
+def deliveries_to(email: str) -> list:
+    rows = Delivery.objects.filter(recipient__iexact=email)
+    return [{"kind": d.kind, "about": d.reference, "sent_at": _iso(d.sent_at)} for d in rows.order_by("sent_at", "pk")]
+
+
+def erase_deliveries(email: str) -> tuple[int, int]:
+    """The log of sent e-mails only stops a message going twice; the erased address will receive nothing again."""
+    return Delivery.objects.filter(recipient__iexact=email).delete()[0], 0
+
+
 def subscriptions_of(user) -> list:
     rows = NewsSubscription.objects.filter(user=user).select_related("programme")
     return [{"programme": s.programme.slug, "since": _iso(s.created_at)} for s in rows.order_by("pk")]
@@ -86,6 +97,11 @@ ADDRESS_SECTIONS = {
         _("Registrations for programme activities made for this address, with attendance (feedback is anonymous)."),
         registrations_of,
         erase_registrations,
+    ),
+    "activity_emails": AddressSection(
+        _("E-mails sent to this address about activities and programme news (which message and when)."),
+        deliveries_to,
+        erase_deliveries,
     ),
     "programme_contacts": AddressSection(_("Entries as a contact person of a programme."), contacts_of, erase_contacts),
 }

@@ -8,6 +8,7 @@ from django.utils import timezone
 from klusterplattform.accounts.models import AuditEvent
 from klusterplattform.activities.models import (
     Activity,
+    Delivery,
     FeedbackResponse,
     NewsSubscription,
     ProgrammeContact,
@@ -42,12 +43,13 @@ def test_a_person_without_an_account_is_found_by_their_registrations_and_contact
     _registration(activity, cluster, "Kim Deltagare", "Kim@Example.org")
     _registration(activity, cluster, "Annan Person", "annan@example.org")
     ProgrammeContact.objects.create(programme=programme, name="Kim Deltagare", email="kim@example.org")
+    Delivery.objects.create(kind="reminder", reference="registration:1", recipient="kim@example.org")
 
     person = people.find("kim@example.org")
     data = people.export("kim@example.org")
 
     assert not person.is_empty
-    assert person.elsewhere == {"activity_registrations": 1, "programme_contacts": 1}
+    assert person.elsewhere == {"activity_registrations": 1, "activity_emails": 1, "programme_contacts": 1}
     assert [r["name"] for r in data["activity_registrations"]["records"]] == ["Kim Deltagare"]
     assert data["activity_registrations"]["records"][0]["cluster"] == cluster.slug
     assert data["programme_contacts"]["records"][0]["programme"] == programme.slug
@@ -60,12 +62,14 @@ def test_erasure_anonymises_registrations_keeps_the_counts_and_redacts_the_trail
     erased = _registration(activity, cluster, "Kim Deltagare", "kim@example.org")
     ProgrammeContact.objects.create(programme=programme, name="Kim Deltagare", email="kim@example.org")
     FeedbackResponse.objects.create(activity=activity, answers={"overall": 5}, submitted_on=datetime.date.today())
+    Delivery.objects.create(kind="reminder", reference=f"registration:{erased.pk}", recipient="kim@example.org")
 
     report = people.erase("kim@example.org")
 
     erased.refresh_from_db()
     kept.refresh_from_db()
-    assert report.elsewhere == 2
+    assert report.elsewhere == 3
+    assert not Delivery.objects.exists()
     assert erased.name == "[redacted]" and "kim" not in erased.email
     assert kept.name == "Annan Person"
     assert Registration.objects.filter(activity=activity).count() == 2  # participation counts stay right
