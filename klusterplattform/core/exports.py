@@ -63,6 +63,41 @@ def to_xlsx(columns: list[Column], rows: Iterable, sheet_title: str = "Export") 
     return buffer.getvalue()
 
 
+def to_workbook(sheets: Iterable[tuple[str, list[Column], Iterable]]) -> bytes:
+    """An XLSX workbook with one sheet per (title, columns, rows); every cell goes through safe_cell."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    used = set()
+    for title, columns, rows in sheets:
+        name = _sheet_name(str(title), used)
+        sheet = workbook.create_sheet(title=name)
+        for values in _rows(columns, rows):
+            sheet.append(values)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _sheet_name(title: str, used: set) -> str:
+    """A valid, unique sheet name: at most 31 characters, none of []:*?/\\."""
+    name = "".join("-" if char in "[]:*?/\\" else char for char in title).strip("'")[:31] or "Sheet"
+    candidate, number = name, 2
+    while candidate.lower() in used:
+        suffix = f" ({number})"
+        candidate, number = name[: 31 - len(suffix)] + suffix, number + 1
+    used.add(candidate.lower())
+    return candidate
+
+
+def workbook_response(filename_stem: str, sheets: Iterable[tuple[str, list[Column], Iterable]]) -> HttpResponse:
+    """Several tables as one XLSX attachment named `<stem>-<today>.xlsx` (one sheet per table)."""
+    response = HttpResponse(to_workbook(sheets), content_type=FORMATS["xlsx"])
+    filename = f"{filename_stem}-{timezone.localdate():%Y-%m-%d}.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
 def export_response(file_format: str, filename_stem: str, columns: list[Column], rows: Iterable) -> HttpResponse:
     """An attachment named `<stem>-<today>.<format>`; ValueError for a format we do not write."""
     if file_format not in FORMATS:

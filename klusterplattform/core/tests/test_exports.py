@@ -8,7 +8,15 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from klusterplattform.core.exports import Column, export_response, safe_cell, to_csv, to_xlsx
+from klusterplattform.core.exports import (
+    Column,
+    export_response,
+    safe_cell,
+    to_csv,
+    to_workbook,
+    to_xlsx,
+    workbook_response,
+)
 
 COLUMNS = [
     Column("Name", lambda r: r["name"]),
@@ -56,3 +64,21 @@ def test_the_response_is_a_dated_attachment_and_unknown_formats_are_refused():
     assert response["Content-Disposition"].startswith('attachment; filename="kluster-')
     with pytest.raises(ValueError):
         export_response("pdf", "kluster", COLUMNS, ROWS)
+
+
+def test_a_workbook_has_one_sheet_per_table_and_no_formula_in_any_of_them():
+    other = [Column("Note", lambda r: r)]
+    sheets = [("Clusters", COLUMNS, ROWS), ("Notes: a/b", other, ["-1+1", "@cmd", "plain"]), ("Clusters", other, [])]
+    book = load_workbook(io.BytesIO(to_workbook(sheets)))
+    assert book.sheetnames == ["Clusters", "Notes- a-b", "Clusters (2)"]  # valid, unique sheet names
+    for sheet in book.worksheets:
+        assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    assert book["Clusters"]["A2"].value == '\'=HYPERLINK("http://evil.example")'
+    assert [c.value for c in book["Notes- a-b"]["A"]] == ["Note", "'-1+1", "'@cmd", "plain"]
+    assert book["Clusters"]["C5"].value == -1
+
+
+def test_the_workbook_response_is_a_dated_xlsx_attachment():
+    response = workbook_response("behov", [("A", COLUMNS, ROWS)])
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response["Content-Disposition"].startswith('attachment; filename="behov-')
