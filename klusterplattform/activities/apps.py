@@ -27,3 +27,9 @@ class ActivitiesConfig(AppConfig):
         audit.track(models.NewsItem, exclude=("created_at", "updated_at"))
         audit.track(models.NewsSubscription, exclude=("created_at",))
         audit.track(models.ProgrammeContact)
+
+        from klusterplattform.registry import programme_sections
+
+        from .sections import programme_sections as activities_sections
+
+        programme_sections.register(activities_sections)

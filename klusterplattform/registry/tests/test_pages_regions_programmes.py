@@ -130,8 +130,9 @@ def test_programme_pages_make_a_fixed_number_of_queries(client, programme, djang
         MembershipFactory(cluster=cluster)
     with django_assert_num_queries(1):
         client.get("/program/")
-    # programme, participations + cluster regions, member counts.
-    with django_assert_num_queries(4):
+    # programme, participations + cluster regions, member counts; the activities module's sections
+    # (registry/programme_sections.py): latest news, coming activities, contacts.
+    with django_assert_num_queries(7):
         client.get("/program/s3-piloten/")
 
 

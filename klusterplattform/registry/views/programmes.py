@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..choices import OrganisationType
 from ..models import ClusterOrganisation, Programme, Region
+from ..programme_sections import sections_for
 from ..stats import member_counts
 from .listing import visible_cluster_count_filter
 
@@ -31,6 +32,7 @@ def programme_detail(request, slug):
         "programme": programme,
         "participations": participations,
         "totals": summed_counts(counts.values()),
+        "sections": sections_for(request, programme),  # news, activities, contacts … of feature apps
     }
     return render(request, "registry/programme_detail.html", context)
 

@@ -1,0 +1,63 @@
+"""The activities module's sections of the programme page (registered in apps.py with
+registry.programme_sections.register): the latest news, the next activities, the contacts, and links to the needs
+analysis, participation statistics and the effect view for those who may use them.
+
+A fixed number of queries whatever the number of news items, activities or contacts.
+"""
+
+from urllib.parse import quote
+
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+
+from klusterplattform.core.permissions import check
+
+from .models import Activity
+from .news import contacts_of, may_publish, news_for, participants_probe
+
+LATEST = 3
+
+
+def _reverse(name, *args, query=""):
+    try:
+        return reverse(name, args=args) + query
+    except NoReverseMatch:  # a part of the module that is not there (yet)
+        return None
+
+
+def activities_url(programme):
+    # The activities list is named activity_list in the plan and "activities" in urls_activities.py: take either.
+    query = f"?programme={quote(programme.slug)}"
+    return _reverse("activities:activity_list", query=query) or _reverse("activities:activities", query=query)
+
+
+def programme_sections(request, programme):
+    user = request.user
+    now = timezone.now()
+    news = list(news_for(user, programme).filter(published_at__isnull=False, published_at__lte=now)[:LATEST])
+    upcoming = list(
+        Activity.objects.visible_to(user)
+        .filter(programme=programme, ends_at__gte=now)
+        .order_by("starts_at", "pk")[:LATEST]
+    )
+    for activity in upcoming:
+        activity.url = _reverse("activities:activity", activity.pk)
+    links = []
+    if getattr(user, "is_authenticated", False):
+        probe = participants_probe(programme)
+        if check(user, "needs.view", probe):
+            links.append(("needs", _reverse("activities:needs", programme.slug)))
+        if check(user, "participation.view", probe):
+            links.append(("participation", _reverse("activities:participation", programme.slug)))
+        if check(user, "needs.drill_down"):
+            links.append(("effect", _reverse("activities:effect", programme.slug)))
+    context = {
+        "programme": programme,
+        "news": news,
+        "upcoming": upcoming,
+        "activities_url": activities_url(programme),
+        "contacts": contacts_of(programme),
+        "may_publish": may_publish(user),
+        "links": [(kind, url) for kind, url in links if url],
+    }
+    return [("activities/programme_sections.html", context)]
