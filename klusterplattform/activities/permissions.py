@@ -111,8 +111,11 @@ def programme_reach(programme, published: bool) -> Facts:
     from klusterplattform.registry.models import ClusterOrganisation
 
     cluster_ids = participating_cluster_ids(programme)
-    through = ClusterOrganisation.regions.through
-    region_ids = set(through.objects.filter(clusterorganisation_id__in=cluster_ids).values_list("region_id", flat=True))
+    region_ids = getattr(programme, "_kp_participant_regions", None)
+    if region_ids is None:  # cached on the programme object: a page checks several of its objects
+        through = ClusterOrganisation.regions.through
+        rows = through.objects.filter(clusterorganisation_id__in=cluster_ids).values_list("region_id", flat=True)
+        region_ids = programme._kp_participant_regions = set(rows)
     return Facts(published=published and programme.is_published, cluster_ids=cluster_ids, region_ids=region_ids)
 
 

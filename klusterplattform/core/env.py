@@ -63,5 +63,8 @@ def _sqlite(path: str) -> dict:
             # WAL lets readers run beside a writer; IMMEDIATE avoids lock upgrades failing under concurrent writes.
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
             "transaction_mode": "IMMEDIATE",
+            # A writer waits this long for another writer before "database is locked" (Python's default is 5 s):
+            # registrations for one activity queue behind each other (activities/registrations.py).
+            "timeout": 20,
         },
     }

@@ -20,12 +20,20 @@ SIGNATURES = {
     ".docx": ZIP,
     ".xlsx": ZIP,
     ".odt": ZIP,
+    ".pptx": ZIP,
+    ".odp": ZIP,
     ".png": (b"\x89PNG\r\n\x1a\n",),
     ".jpg": (b"\xff\xd8\xff",),
     ".jpeg": (b"\xff\xd8\xff",),
 }
 # An office document is a zip archive with a known member: any zip renamed .docx is not a Word document.
-ZIP_MEMBER = {".docx": "word/document.xml", ".xlsx": "xl/workbook.xml", ".odt": "content.xml"}
+ZIP_MEMBER = {
+    ".docx": "word/document.xml",
+    ".xlsx": "xl/workbook.xml",
+    ".odt": "content.xml",
+    ".pptx": "ppt/presentation.xml",
+    ".odp": "content.xml",
+}
 
 
 def validate_upload(upload, extensions, type_message, *, by_content_only: bool = False) -> str:

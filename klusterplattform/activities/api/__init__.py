@@ -3,3 +3,11 @@
 from ninja import Router
 
 router = Router(tags=["activities"])
+
+from . import needs  # noqa: E402
+
+router.add_router("", needs.router)
+
+from . import activities  # noqa: E402
+
+router.add_router("", activities.router)
