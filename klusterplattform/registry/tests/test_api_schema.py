@@ -33,6 +33,11 @@ ENDPOINTS = {
     "/api/v1/assessments/{assessment_id}/comments",
     "/api/v1/labels",
     "/api/v1/clusters/{slug}/labels",
+    "/api/v1/activities",
+    "/api/v1/activities/{activity_id}",
+    "/api/v1/activities/{activity_id}/registrations",
+    "/api/v1/activities/{activity_id}/registrations/{registration_id}",
+    "/api/v1/programmes/{slug}/needs",
 }
 
 
