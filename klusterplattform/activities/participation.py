@@ -54,27 +54,29 @@ class ClusterRow:
         return [self.by_focus.get(area.pk, 0) for area in focus_areas]
 
 
+class CountsClusters:
+    """A row that collects the ids of the clusters it reached and shows how many."""
+
+    cluster_ids: set
+
+    @property
+    def clusters(self) -> int:
+        return len(self.cluster_ids)
+
+
 @dataclass
-class FocusRow:
+class FocusRow(CountsClusters):
     focus_area: FocusArea
     activities: int = 0
     cluster_ids: set = field(default_factory=set)
 
-    @property
-    def clusters(self) -> int:
-        return len(self.cluster_ids)
-
 
 @dataclass
-class PeriodRow:
+class PeriodRow(CountsClusters):
     label: str
     key: tuple
     activities: int = 0
     cluster_ids: set = field(default_factory=set)
-
-    @property
-    def clusters(self) -> int:
-        return len(self.cluster_ids)
 
 
 @dataclass

@@ -22,7 +22,8 @@ def world():
 
 def bearer(user):
     _token, raw = ApiToken.issue(user, name="test")
-    return {"HTTP_AUTHORIZATION": f"Bearer {raw}"}
+    # Messages are asserted in English: Swedish is the API's default language.
+    return {"HTTP_AUTHORIZATION": f"Bearer {raw}", "HTTP_ACCEPT_LANGUAGE": "en"}
 
 
 def new_activity(world, **overrides):
