@@ -16,7 +16,7 @@ from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
@@ -59,7 +59,8 @@ def new_calendar(name: str) -> Calendar:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    # X-WR-CALNAME is not in RFC 5545, so icalendar would write it raw: as text it is escaped like SUMMARY.
+    calendar.add("x-wr-calname", vText(name))
     return calendar
 
 
