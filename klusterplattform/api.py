@@ -9,6 +9,7 @@ from ninja.errors import AuthenticationError
 from klusterplattform.accounts.api import router as accounts_router
 from klusterplattform.accounts.api_auth import unauthorised_response
 from klusterplattform.activities.api import router as activities_router
+from klusterplattform.calls.api import router as calls_router
 from klusterplattform.excellence.api import router as excellence_router
 from klusterplattform.registry.api import router as registry_router
 from klusterplattform.registry.api.common import request_language
@@ -69,6 +70,7 @@ api.add_router("", registry_router)
 api.add_router("", accounts_router)
 api.add_router("", excellence_router)
 api.add_router("", activities_router)
+api.add_router("", calls_router)
 
 
 @api.exception_handler(Http404)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "klusterplattform.registry",
     "klusterplattform.excellence",
     "klusterplattform.activities",
+    "klusterplattform.calls",
 ]
 
 MIDDLEWARE = [

@@ -16,5 +16,6 @@ urlpatterns += i18n_patterns(
     path("", include("klusterplattform.registry.urls")),
     path("", include("klusterplattform.excellence.urls")),
     path("", include("klusterplattform.activities.urls")),
+    path("", include("klusterplattform.calls.urls")),
     prefix_default_language=False,
 )

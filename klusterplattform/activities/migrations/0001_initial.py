@@ -3,6 +3,7 @@
 import django.db.models.deletion
 import klusterplattform.activities.models.activities
 import klusterplattform.activities.models.registrations
+import klusterplattform.core.zones
 from django.conf import settings
 from django.db import migrations, models
 
@@ -29,7 +30,7 @@ class Migration(migrations.Migration):
                 ('description_en', models.TextField(blank=True, verbose_name='description (English)')),
                 ('starts_at', models.DateTimeField(db_index=True, verbose_name='starts')),
                 ('ends_at', models.DateTimeField(verbose_name='ends')),
-                ('time_zone', models.CharField(default='Europe/Stockholm', max_length=64, validators=[klusterplattform.activities.models.activities.validate_time_zone], verbose_name='time zone')),
+                ('time_zone', models.CharField(default='Europe/Stockholm', max_length=64, validators=[klusterplattform.core.zones.validate_time_zone], verbose_name='time zone')),
                 ('place', models.CharField(blank=True, max_length=300, verbose_name='place')),
                 ('online_url', models.URLField(blank=True, max_length=400, verbose_name='online link')),
                 ('capacity', models.PositiveIntegerField(blank=True, help_text='Places for participants; empty for no limit.', null=True, verbose_name='capacity')),

@@ -15,16 +15,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from klusterplattform.core.zones import validate_time_zone
 from klusterplattform.registry.models.translated import in_language
 
 from ..choices import ActivityType, DocumentAccess
-
-
-def validate_time_zone(value: str) -> None:
-    if value not in zoneinfo.available_timezones():
-        raise ValidationError(
-            _("%(zone)s is not a known time zone (for example Europe/Stockholm)."), params={"zone": value}
-        )
 
 
 def calendar_token() -> str:

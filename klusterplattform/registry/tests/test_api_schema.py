@@ -38,6 +38,12 @@ ENDPOINTS = {
     "/api/v1/activities/{activity_id}/registrations",
     "/api/v1/activities/{activity_id}/registrations/{registration_id}",
     "/api/v1/programmes/{slug}/needs",
+    "/api/v1/calls",
+    "/api/v1/calls/{slug}",
+    "/api/v1/calls/{slug}/applications",
+    "/api/v1/applications/{application_id}",
+    "/api/v1/applications/{application_id}/actions/{action}",
+    "/api/v1/applications/{application_id}/reviews",
 }
 
 
