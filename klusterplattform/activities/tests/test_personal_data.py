@@ -49,7 +49,8 @@ def test_a_person_without_an_account_is_found_by_their_registrations_and_contact
     data = people.export("kim@example.org")
 
     assert not person.is_empty
-    assert person.elsewhere == {"activity_registrations": 1, "activity_emails": 1, "programme_contacts": 1}
+    ours = {key: person.elsewhere[key] for key in ("activity_registrations", "activity_emails", "programme_contacts")}
+    assert ours == {"activity_registrations": 1, "activity_emails": 1, "programme_contacts": 1}
     assert [r["name"] for r in data["activity_registrations"]["records"]] == ["Kim Deltagare"]
     assert data["activity_registrations"]["records"][0]["cluster"] == cluster.slug
     assert data["programme_contacts"]["records"][0]["programme"] == programme.slug

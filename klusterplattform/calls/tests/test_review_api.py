@@ -52,7 +52,7 @@ def test_officers_read_every_review_with_names_and_figures(client, world):
 
 def test_a_reviewer_reads_their_own_only_when_the_phase_hides_the_others(client, world):
     client.force_login(world.rev2)
-    body = client.get(url(world)).json()
+    body = client.get(url(world), HTTP_ACCEPT_LANGUAGE="en").json()
     assert [(r["reviewer"], r["own"]) for r in body] == [("You", True)]
 
 

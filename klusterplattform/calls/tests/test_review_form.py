@@ -118,7 +118,7 @@ def other_reviews_shown(client, world, visibility, own_submitted):
         submitted(mine, {"impact": 5, "capacity": 3})
     client.force_login(world.rev1)
     html = client.get(en("calls:review", mine.pk)).content.decode()
-    api = client.get(f"/api/v1/applications/{world.app_a.pk}/reviews").json()
+    api = client.get(f"/api/v1/applications/{world.app_a.pk}/reviews", HTTP_ACCEPT_LANGUAGE="en").json()
     assert world.rev2.full_name not in html and world.rev2.email not in html
     shown = "Secret remark of reviewer two." in html
     assert shown == any(r["comments"].get("impact") == "Secret remark of reviewer two." for r in api)
