@@ -3,6 +3,8 @@ the waiting list and the one-response-per-participant rule live in services the 
 
 from django.contrib import admin
 
+from klusterplattform.core.readonly_admin import ReadOnlyAdmin
+
 from .models import (
     Activity,
     ActivityDocument,
@@ -15,17 +17,6 @@ from .models import (
     Registration,
     StatedNeeds,
 )
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class FocusAreaIndicatorInline(admin.TabularInline):
@@ -56,7 +47,7 @@ class ActivityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(ReadOnly, admin.ModelAdmin):
+class RegistrationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["activity", "cluster", "name", "status", "queued_at", "attended"]
     list_filter = ["status"]
     search_fields = ["name", "email", "cluster__name"]
@@ -64,12 +55,12 @@ class RegistrationAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(FeedbackResponse)
-class FeedbackResponseAdmin(ReadOnly, admin.ModelAdmin):
+class FeedbackResponseAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["activity", "submitted_on"]
 
 
 @admin.register(StatedNeeds)
-class StatedNeedsAdmin(ReadOnly, admin.ModelAdmin):
+class StatedNeedsAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["cluster", "round", "updated_at"]
 
 
@@ -86,6 +77,6 @@ class ProgrammeContactAdmin(admin.ModelAdmin):
 
 
 @admin.register(Delivery)
-class DeliveryAdmin(ReadOnly, admin.ModelAdmin):
+class DeliveryAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["kind", "reference", "recipient", "sent_at"]
     list_filter = ["kind"]

@@ -1,17 +1,13 @@
 """Forms of the activity pages: an activity (times entered in its own time zone), the list filters, documents,
 registering several people of a cluster at once, and the attendance-list upload."""
 
-import datetime
-import zoneinfo
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.fields import BaseTemporalField
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
 from klusterplattform.core.uploads import validate_upload
+from klusterplattform.core.zones import TIME_ZONES, LocalDateTimeField, localise
 from klusterplattform.registry.models import Programme
 
 from .choices import ActivityType
@@ -19,37 +15,6 @@ from .models import Activity, ActivityDocument, FocusArea
 
 DOCUMENT_TYPES = (".pdf", ".docx", ".pptx", ".xlsx", ".odt", ".odp", ".png", ".jpg", ".jpeg")
 REGISTRATION_ROWS = 5
-TIME_ZONES = sorted(zoneinfo.available_timezones())
-
-
-class LocalDateTimeField(forms.DateTimeField):
-    """A date and time as the organiser types it (no zone): the form puts it into the activity's time zone."""
-
-    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if isinstance(value, datetime.datetime):
-            return value.replace(tzinfo=None) if timezone.is_naive(value) else value
-        try:
-            result = parse_datetime(str(value).strip())
-        except ValueError:
-            result = None
-        if result is None:
-            result = BaseTemporalField.to_python(self, value)
-        return result
-
-    def prepare_value(self, value):
-        return value  # shown as stored in the form's initial data: local to the activity's zone
-
-
-def in_zone(local: datetime.datetime, zone: zoneinfo.ZoneInfo) -> datetime.datetime:
-    """The local time as an aware UTC time; ValueError for a time the zone skips (clocks going forward)."""
-    aware = local.replace(tzinfo=zone)
-    if aware.astimezone(datetime.UTC).astimezone(zone).replace(tzinfo=None) != local:
-        raise ValueError
-    return aware.astimezone(datetime.UTC)
 
 
 class ActivityForm(forms.ModelForm):
@@ -111,27 +76,7 @@ class ActivityForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        zone_name = data.get("time_zone")
-        if not zone_name:  # without a zone the times mean nothing: leave them out (the zone field has the error)
-            for name in ("starts_at", "ends_at", "registration_deadline"):
-                data.pop(name, None)
-        else:
-            zone = zoneinfo.ZoneInfo(zone_name)
-            for name in ("starts_at", "ends_at", "registration_deadline"):
-                local = data.get(name)
-                if local is None:
-                    continue
-                if timezone.is_aware(local):
-                    local = timezone.make_naive(local, zone)
-                try:
-                    data[name] = in_zone(local, zone)
-                except ValueError:
-                    self.add_error(
-                        name,
-                        _("%(time)s does not exist in %(zone)s: the clocks skip it.")
-                        % {"time": local.strftime("%Y-%m-%d %H:%M"), "zone": zone_name},
-                    )
-                    data.pop(name, None)
+        localise(self, data, ("starts_at", "ends_at", "registration_deadline"))
         starts, ends, deadline = data.get("starts_at"), data.get("ends_at"), data.get("registration_deadline")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The end must be after the start."))

@@ -3,6 +3,8 @@ states change only through calls/workflow.py, which the admin would bypass."""
 
 from django.contrib import admin
 
+from klusterplattform.core.readonly_admin import ReadOnlyAdmin
+
 from .models import (
     Application,
     ApplicationEvent,
@@ -15,17 +17,6 @@ from .models import (
     ReviewCriterion,
     ReviewPhase,
 )
-
-
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 class CriterionInline(admin.TabularInline):
@@ -53,17 +44,17 @@ class CallAdmin(admin.ModelAdmin):
 
 
 @admin.register(FormVersion)
-class FormVersionAdmin(ReadOnly, admin.ModelAdmin):
+class FormVersionAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["call", "number", "frozen_at"]
 
 
-class EventInline(ReadOnly, admin.TabularInline):
+class EventInline(ReadOnlyAdmin, admin.TabularInline):
     model = ApplicationEvent
     extra = 0
 
 
 @admin.register(Application)
-class ApplicationAdmin(ReadOnly, admin.ModelAdmin):
+class ApplicationAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["cluster", "call", "status", "submitted_at", "decided_at"]
     list_filter = ["status", "call"]
     search_fields = ["cluster__name"]
@@ -71,16 +62,16 @@ class ApplicationAdmin(ReadOnly, admin.ModelAdmin):
 
 
 @admin.register(Endorsement)
-class EndorsementAdmin(ReadOnly, admin.ModelAdmin):
+class EndorsementAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["application", "region", "status", "decided_at"]
     list_filter = ["status"]
 
 
 @admin.register(ReviewAssignment)
-class ReviewAssignmentAdmin(ReadOnly, admin.ModelAdmin):
+class ReviewAssignmentAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["application", "reviewer", "conflict_declared_at"]
 
 
 @admin.register(Review)
-class ReviewAdmin(ReadOnly, admin.ModelAdmin):
+class ReviewAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["assignment", "submitted_at"]

@@ -2,15 +2,14 @@
 criteria and phases, documents, and the list filters."""
 
 import json
-import zoneinfo
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from klusterplattform.activities.forms_activities import TIME_ZONES, LocalDateTimeField, in_zone
 from klusterplattform.core.uploads import validate_upload
+from klusterplattform.core.zones import TIME_ZONES, LocalDateTimeField, localise
 from klusterplattform.registry.models import Programme
 
 from .choices import DECIDED
@@ -92,27 +91,7 @@ class CallForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        zone_name = data.get("time_zone")
-        if not zone_name:
-            for name in ("opens_at", "closes_at"):
-                data.pop(name, None)
-            return data
-        zone = zoneinfo.ZoneInfo(zone_name)
-        for name in ("opens_at", "closes_at"):
-            local = data.get(name)
-            if local is None:
-                continue
-            if timezone.is_aware(local):
-                local = timezone.make_naive(local, zone)
-            try:
-                data[name] = in_zone(local, zone)
-            except ValueError:
-                self.add_error(
-                    name,
-                    _("%(time)s does not exist in %(zone)s: the clocks skip it.")
-                    % {"time": local.strftime("%Y-%m-%d %H:%M"), "zone": zone_name},
-                )
-                data.pop(name, None)
+        localise(self, data, ("opens_at", "closes_at"))
         if data.get("opens_at") and data.get("closes_at") and data["closes_at"] <= data["opens_at"]:
             self.add_error("closes_at", _("The call must close after it opens."))
         return data
