@@ -72,7 +72,7 @@ class SectionOut(Schema):
     required: int
 
 
-class CompletenessOut(Schema):
+class ApplicationCompletenessOut(Schema):
     complete: bool
     answered: int
     required: int
@@ -89,7 +89,7 @@ class EventOut(Schema):
     at: datetime
 
 
-class ActionOut(Schema):
+class ApplicationActionOut(Schema):
     code: str = Field(description="Use it as POST /applications/{id}/actions/{code}.")
     label: str
 
@@ -99,11 +99,11 @@ class ApplicationDetail(ApplicationListItem):
     answers: dict[str, AnswerValue] = Field(description="Field code → answer (files are in `files`).")
     files: list[FileOut]
     endorsements: list[EndorsementOut]
-    completeness: CompletenessOut
+    completeness: ApplicationCompletenessOut
     decided_at: datetime | None
     justification: str
     events: list[EventOut]
-    actions: list[ActionOut] = Field(description="The transitions the caller may make now.")
+    actions: list[ApplicationActionOut] = Field(description="The transitions the caller may make now.")
 
 
 class NewApplicationIn(Schema):
@@ -125,7 +125,7 @@ class ApplicationPatchIn(Schema):
     regions: list[Annotated[str, StringConstraints(pattern=NO_NULL, max_length=10)]] | None = None
 
 
-class ActionIn(Schema):
+class ApplicationActionIn(Schema):
     model_config = ConfigDict(extra="forbid")
 
     comment: str = Field(

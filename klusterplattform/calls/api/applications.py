@@ -26,7 +26,7 @@ from ..permissions import may_edit, undeclared_assignment
 from .application_data import detail, list_item, listed, visible_application
 from .application_schemas import (
     Action,
-    ActionIn,
+    ApplicationActionIn,
     ApplicationDetail,
     ApplicationPage,
     ApplicationPatchIn,
@@ -162,13 +162,13 @@ def patch_application(request, application_id: int, payload: ApplicationPatchIn)
     summary="Move an application on (submit, withdraw, check, admit, reject_ineligible, select, reserve, reject)",
 )
 @in_request_language
-def act(request, application_id: int, action: Action, payload: ActionIn | None = None):
+def act(request, application_id: int, action: Action, payload: ApplicationActionIn | None = None):
     """Make a workflow transition: `submit` and `withdraw` (the cluster's managers and invited editors), `check`,
     `admit`, `reject_ineligible`, `select`, `reserve`, `reject` (officers; decisions need a `comment`). The
     `actions` of GET /applications/{id} lists what the caller may do now. 409: not possible from the current status,
     or a condition is unmet (the deadline, missing answers, the regions' endorsement) — the message says which."""
     user = request.auth
-    payload = payload or ActionIn()
+    payload = payload or ApplicationActionIn()
     application = visible_application(user, application_id)
     try:
         workflow.transition(application, user, action.value, payload.comment)
