@@ -71,7 +71,7 @@ class Row:
 
 
 class _Refused(Exception):
-    pass
+    """Raised inside the bulk transaction when a row was refused, so that every row is rolled back."""
 
 
 def decide(application, user, status: str, justification: str):

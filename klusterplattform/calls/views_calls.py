@@ -7,13 +7,12 @@ the call is 403; anonymous visitors are sent to sign in.
 """
 
 import json
-import os
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -21,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from klusterplattform.core.permissions import check
+from klusterplattform.core.uploads import stored_file_response
 from klusterplattform.registry.models import Programme
 from klusterplattform.registry.views.paging import paginate
 
@@ -146,13 +146,7 @@ def call_detail(request, slug):
 def document_download(request, slug, document_id):
     call = visible_call(request, slug)
     document = get_object_or_404(call.documents, pk=document_id)
-    if not document.file:
-        raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(handle, as_attachment=True, filename=os.path.basename(document.file.name))
+    return stored_file_response(document.file)
 
 
 # ---------------------------------------------------------------------------------------------------------------

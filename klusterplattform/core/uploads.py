@@ -70,3 +70,22 @@ def _zip_has(upload, member: str) -> bool:
         return False
     finally:
         upload.seek(0)
+
+
+def stored_file_response(field, filename: str = ""):
+    """A stored upload as a download: named `filename` (else the stored file's own name), its type guessed from the
+    name; 404 when the field is empty or the file has gone from storage (it does not exist for the user then)."""
+    import mimetypes
+    import os
+
+    from django.http import FileResponse, Http404
+
+    if not field:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    name = filename or os.path.basename(field.name)
+    content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    return FileResponse(handle, as_attachment=True, filename=name, content_type=content_type)

@@ -3,13 +3,13 @@
 A document the user may not download does not exist for them (404), like an activity they may not see.
 """
 
-import os
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from klusterplattform.core.uploads import stored_file_response
 
 from ..forms_activities import DocumentForm
 from .common import may_download, may_manage, refuse, visible_activity
@@ -40,13 +40,9 @@ def _document(request, pk, document_id):
 
 def document_download(request, pk, document_id):
     _activity, document = _document(request, pk, document_id)
-    if not may_download(request.user, document) or not document.file:
+    if not may_download(request.user, document):
         raise Http404
-    try:
-        handle = document.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    return FileResponse(handle, as_attachment=True, filename=os.path.basename(document.file.name))
+    return stored_file_response(document.file)
 
 
 @login_required

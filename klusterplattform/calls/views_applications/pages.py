@@ -1,17 +1,16 @@
 """Starting an application, its page (answers, attachments, regions, endorsements, history, transitions) and the
 draft's edit page. The writes are in ../applying.py and ../workflow.py; these views only ask and show."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from klusterplattform.core.permissions import check
+from klusterplattform.core.uploads import stored_file_response
 
 from .. import applying, editors, endorsements, forms_engine, workflow
 from ..choices import ApplicationStatus
@@ -187,12 +186,7 @@ def application_edit(request, pk):
 def application_file(request, pk, file_id):
     application = visible_application(request, pk)
     attached = get_object_or_404(application.files.all(), pk=file_id)
-    try:
-        handle = attached.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    content_type = mimetypes.guess_type(attached.name)[0] or "application/octet-stream"
-    return FileResponse(handle, as_attachment=True, filename=attached.name, content_type=content_type)
+    return stored_file_response(attached.file, attached.name)
 
 
 @login_required

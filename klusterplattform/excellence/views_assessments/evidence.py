@@ -1,14 +1,13 @@
 """Evidence files: download (whoever may see the assessment) and removal with a confirmation step (its managers,
 while the assessment can be changed)."""
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+
+from klusterplattform.core.uploads import stored_file_response
 
 from .. import evidence as evidence_files
 from .common import MAY_NOT_EDIT, assessment_for, edit_refusal, refuse
@@ -18,12 +17,7 @@ from .common import MAY_NOT_EDIT, assessment_for, edit_refusal, refuse
 def evidence_download(request, pk, evidence_id):
     assessment = assessment_for(request, pk)
     item = get_object_or_404(assessment.evidence.all(), pk=evidence_id)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    content_type = mimetypes.guess_type(item.name)[0] or "application/octet-stream"
-    return FileResponse(handle, as_attachment=True, filename=item.name, content_type=content_type)
+    return stored_file_response(item.file, item.name)
 
 
 @login_required
