@@ -126,7 +126,7 @@ def may_view(user, application) -> Decision:
     if is_editor(user, application):
         return Decision(True, "invited editor")
     decision = check(user, "application.view", application)
-    if decision and application.status == "draft" and _only_as(user, application, "regional_officer"):
+    if decision and application.status == "draft" and only_as(user, application, "regional_officer"):
         return Decision(False, "a draft is not shown to the region")
     return decision
 
@@ -134,7 +134,7 @@ def may_view(user, application) -> Decision:
 def undeclared_assignment(user, application):
     """The user's assignment to review `application` when they reach it only as its reviewer and have not yet
     declared that they have no conflict of interest: until then they see its content only after declaring."""
-    if not engine.has_role(user, "reviewer") or not _only_as(user, application, "reviewer"):
+    if not engine.has_role(user, "reviewer") or not only_as(user, application, "reviewer"):
         return None
     return application.assignments.filter(
         reviewer=user, conflict_declared_at__isnull=True, no_conflict_declared_at__isnull=True
@@ -147,13 +147,9 @@ def may_edit(user, application) -> Decision:
     return check(user, "application.edit", application)
 
 
-def _only_as(user, application, role: str) -> bool:
-    """The user reaches the application only through `role` (no other role of theirs reaches it)."""
-    facts = application_facts(application)
-    for held, scope in engine.allowed_scopes(user, "application.view"):
-        if held.role != role and engine._reaches(held, scope, user, facts):
-            return False
-    return True
+def only_as(user, application, role: str) -> bool:
+    """The user reaches the application through `role` and through no other role of theirs."""
+    return engine.reaching_roles(user, "application.view", application) == {role}
 
 
 def can(user, action: str, obj=None) -> Decision:

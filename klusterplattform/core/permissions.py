@@ -176,6 +176,18 @@ def check(user, code: str, obj=None) -> Decision:
     return Decision(False, f"no role of the user grants {code}")
 
 
+def reaching_roles(user, code: str, obj) -> set[str]:
+    """The roles through which `user` may do `code` to `obj` (e.g. {"reviewer"} for someone who sees an application
+    only because they review it), for pages that show less to a role than to the object's owners."""
+    action = _ACTIONS[code]
+    facts = facts_of(obj)
+    return {
+        held.role
+        for held in held_roles(user)
+        if action.grants.get(held.role) is not None and _reaches(held, action.grants[held.role], user, facts)
+    }
+
+
 def allowed_scopes(user, code: str) -> list[tuple[Held, str]]:
     action = _ACTIONS[code]
     return [(held, action.grants[held.role]) for held in held_roles(user) if held.role in action.grants]

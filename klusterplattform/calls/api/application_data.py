@@ -6,7 +6,7 @@ from django.http import Http404
 
 from .. import forms_engine, workflow
 from ..models import Application
-from ..permissions import _only_as, application_visibility_filter, may_view
+from ..permissions import application_visibility_filter, may_view, only_as
 from .application_schemas import MAX_ID
 
 
@@ -16,7 +16,7 @@ def listed(queryset):
 
 def names_hidden(user, application) -> bool:
     phase = application.call.current_phase
-    return bool(phase and phase.hide_applicants) and _only_as(user, application, "reviewer")
+    return bool(phase and phase.hide_applicants) and only_as(user, application, "reviewer")
 
 
 def list_item(application, user) -> dict:

@@ -33,10 +33,10 @@ def applicant_name(user, application) -> str:
     only as its reviewer."""
     from django.utils.translation import gettext as _
 
-    from ..permissions import _only_as
+    from ..permissions import only_as
 
     phase = application.call.current_phase
-    if phase and phase.hide_applicants and _only_as(user, application, "reviewer"):
+    if phase and phase.hide_applicants and only_as(user, application, "reviewer"):
         return _("Application %(number)s") % {"number": application.pk}
     return application.cluster.name
 

@@ -131,3 +131,18 @@ def test_a_new_action_makes_the_roles_documentation_out_of_date(db, temporary_ac
     temporary_action("test.undocumented", officer=Scope.ALL)
     with pytest.raises(CommandError, match="out of date"):
         call_command("roles_doc", "--check")
+
+
+def test_reaching_roles_names_every_role_through_which_the_user_reaches_the_object(world):
+    user = UserFactory()
+    RoleGrantFactory(user=user, role="cluster_manager", cluster=world["hidden_north"])
+    RoleGrantFactory(user=user, role="regional_officer", region=world["north"])
+    regional_only = UserFactory()
+    RoleGrantFactory(user=regional_only, role="regional_officer", region=world["north"])
+
+    assert permissions.reaching_roles(user, "cluster.view", world["hidden_north"]) == {
+        "cluster_manager",
+        "regional_officer",
+    }
+    assert permissions.reaching_roles(regional_only, "cluster.view", world["hidden_north"]) == {"regional_officer"}
+    assert permissions.reaching_roles(regional_only, "cluster.view", world["hidden_south"]) == set()
