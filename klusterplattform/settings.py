@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "klusterplattform.excellence",
     "klusterplattform.activities",
     "klusterplattform.calls",
+    "klusterplattform.funding",
 ]
 
 MIDDLEWARE = [

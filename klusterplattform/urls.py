@@ -17,5 +17,6 @@ urlpatterns += i18n_patterns(
     path("", include("klusterplattform.excellence.urls")),
     path("", include("klusterplattform.activities.urls")),
     path("", include("klusterplattform.calls.urls")),
+    path("", include("klusterplattform.funding.urls")),
     prefix_default_language=False,
 )
