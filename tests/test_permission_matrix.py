@@ -8,6 +8,7 @@ Every request runs in a savepoint that is rolled back, so a write by one persona
 """
 
 import contextlib
+import re
 
 import pytest
 from django.db import transaction
@@ -208,7 +209,9 @@ def operation_routes() -> set[str]:
 def test_every_route_and_operation_is_in_the_matrix():
     missing_pages = (page_routes() - api_routes()) - set(PAGES)
     missing_api = api_operations() - set(API)
-    missing_extras = api_routes() - operation_routes() - set(API_EXTRAS)
+    # A route's converter is not in the schema ({identifier} for <path:identifier>): compare without it.
+    bare = {route: re.sub(r"<\w+:(\w+)>", r"<\1>", route) for route in api_routes()}
+    missing_extras = {route for route, plain in bare.items() if plain not in operation_routes()} - set(API_EXTRAS)
     stale = (set(PAGES) - page_routes()) | {key for key in API if key not in api_operations()}
     assert not missing_pages, f"Routes missing from the permission matrix: {sorted(missing_pages)}"
     assert not missing_api, f"API operations missing from the permission matrix: {sorted(missing_api)}"

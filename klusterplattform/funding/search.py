@@ -210,12 +210,18 @@ TRANSLATIONS = {
 
 @functools.lru_cache(maxsize=200_000)  # an import stems ~500,000 words, mostly the same few thousand
 def stem(word: str) -> str:
+    """Two rounds of suffix stripping, so a Swedish inflection of an English-looking word ends where the English one
+    does ("interregionala" → "interregional" → "interregion")."""
     word = word.casefold()
-    if len(word) > 5 and not word.isdigit():
+    for _round in range(2):
+        if len(word) <= 5 or word.isdigit():
+            break
         for suffix in SUFFIXES:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4:
                 word = word[: -len(suffix)]
                 break
+        else:
+            break
     return word[:MAX_TERM]
 
 

@@ -155,13 +155,6 @@ class FundingCall(models.Model):
     )
     source = models.CharField(_("source"), max_length=10, choices=Source.choices, default=Source.MANUAL)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
-    keywords = models.TextField(_("keywords"), blank=True)
-    description_html = models.TextField(_("description"), blank=True, help_text=_("Sanitised HTML."))
-    conditions_html = models.TextField(_("conditions"), blank=True, help_text=_("Sanitised HTML."))
-    search_text = models.TextField(
-        editable=False, default="", help_text="plain, folded text of title, keywords and description"
-    )
-    search_terms = models.TextField(editable=False, default="", help_text="distinct stems of title and keywords (fit)")
     # Derived from the deadlines and the opening date by refresh_dates(); never edited.
     opens_at = models.DateTimeField(editable=False, null=True, db_index=True)
     closes_at = models.DateTimeField(editable=False, null=True, db_index=True)
@@ -174,11 +167,39 @@ class FundingCall(models.Model):
     is_demo = models.BooleanField(_("demo data"), default=False, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The long texts come last, so on SQLite the columns the list filters and sorts by stay in the first part of each
+    # row and a scan need not follow the overflow pages of 14 kB descriptions.
+    keywords = models.TextField(_("keywords"), blank=True)
+    description_html = models.TextField(_("description"), blank=True, help_text=_("Sanitised HTML."))
+    conditions_html = models.TextField(_("conditions"), blank=True, help_text=_("Sanitised HTML."))
+    search_text = models.TextField(
+        editable=False, default="", help_text="plain, folded text of title, keywords and description"
+    )
+    search_terms = models.TextField(editable=False, default="", help_text="distinct stems of title and keywords (fit)")
 
     objects = FundingCallQuerySet.as_manager()
 
     class Meta:
         ordering = ["closes_at", "identifier"]
+        indexes = [
+            # What the register's list filters and sorts by, so its count and its page of ids are index-only scans
+            # (on SQLite a call's row spans pages: reading it for these columns would cost a page per call).
+            models.Index(
+                fields=[
+                    "is_published",
+                    "is_demo",
+                    "closes_at",
+                    "opens_at",
+                    "source_status",
+                    "currency",
+                    "budget_min",
+                    "budget_max",
+                    "cluster_organisations_eligible",
+                ],
+                name="funding_call_list_idx",
+            ),
+            models.Index(fields=["programme", "is_published"], name="funding_call_programme_idx"),
+        ]
         verbose_name = _("funding call")
         verbose_name_plural = _("funding calls")
 

@@ -75,3 +75,10 @@ def test_search_finds_english_text_with_swedish_words_and_needs_every_word():
 
 def test_brussels_17_is_five_in_the_afternoon_local_time_in_winter_and_summer():
     assert brussels_17(0).hour == 17
+
+
+def test_a_swedish_inflection_finds_the_english_word():
+    make_funding_call("I3", title="Interregional Innovation Investments")
+    assert set(FundingCall.objects.filter(search.matching("interregionala")).values_list("identifier", flat=True)) == {
+        "I3"
+    }
