@@ -8,38 +8,26 @@ daylight-saving changes. Text is in the active language; the icalendar library e
 line breaks.
 """
 
-import datetime
-from urllib.parse import urlparse
-
-from django.conf import settings
 from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from icalendar import Calendar, Event, vText
+from icalendar import Calendar, Event
 
-CONTENT_TYPE = "text/calendar; charset=utf-8"
-SEQUENCE_EPOCH = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", None, ""}
-
-
-def base_url() -> str:
-    """Where the platform is reached from outside (for links in e-mails and calendar files)."""
-    return getattr(settings, "KP_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
-
-
-def uid_host() -> str:
-    host = urlparse(base_url()).hostname
-    return "klusterplattform" if host in LOCAL_HOSTS else host
+# The generic pieces live in core/ical.py; base_url and CONTENT_TYPE stay importable from here.
+from klusterplattform.core.ical import (  # noqa: F401
+    CONTENT_TYPE,
+    absolute,
+    base_url,
+    sequence,
+    to_ical,
+    uid_host,
+)
+from klusterplattform.core.ical import new_calendar as _new_calendar
 
 
 def uid(activity) -> str:
     return f"activity-{activity.pk}@{uid_host()}"
-
-
-def sequence(activity) -> int:
-    updated = activity.updated_at or activity.created_at or SEQUENCE_EPOCH
-    return max(0, int((updated - SEQUENCE_EPOCH).total_seconds()))
 
 
 def activity_path(activity) -> str:
@@ -49,19 +37,8 @@ def activity_path(activity) -> str:
         return f"/aktiviteter/{activity.pk}/"
 
 
-def absolute(path: str, request=None) -> str:
-    return request.build_absolute_uri(path) if request is not None else base_url() + path
-
-
 def new_calendar(name: str) -> Calendar:
-    calendar = Calendar()
-    calendar.add("prodid", "-//Klusterplattform//Activities//SV")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    # X-WR-CALNAME is not in RFC 5545, so icalendar would write it raw: as text it is escaped like SUMMARY.
-    calendar.add("x-wr-calname", vText(name))
-    return calendar
+    return _new_calendar(name, "Activities")
 
 
 def event(activity, *, request=None, note: str = "", stamp=None) -> Event:
@@ -88,15 +65,6 @@ def event(activity, *, request=None, note: str = "", stamp=None) -> Event:
     if activity.updated_at:
         item.add("last-modified", activity.updated_at)
     return item
-
-
-def to_ical(calendar: Calendar, first=None, last=None) -> bytes:
-    """The file, with a VTIMEZONE for every zone used; its rules cover the years of the events (from the year before
-    the first to the year after the last), which keeps a feed small."""
-    first = datetime.date((first or timezone.now()).year - 1, 1, 1)
-    last = datetime.date((last or timezone.now()).year + 2, 1, 1)
-    calendar.add_missing_timezones(first_date=first, last_date=last)
-    return calendar.to_ical()
 
 
 def activities_calendar(name: str, activities, *, request=None, notes: dict | None = None) -> bytes:

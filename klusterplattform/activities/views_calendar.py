@@ -10,12 +10,13 @@ Calendar programs cannot sign in, so:
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from klusterplattform.core.ical import ics_response
 from klusterplattform.core.permissions import check, scope_ids
 from klusterplattform.registry.choices import ParticipationStatus
 from klusterplattform.registry.models import Programme, ProgrammeParticipation
@@ -27,14 +28,6 @@ from .models.activities import calendar_token
 from .models.registrations import ACTIVE
 from .permissions import participating_cluster_ids
 from .views_feedback import visible_activity
-
-
-def ics_response(body: bytes, filename: str, attachment: bool = False) -> HttpResponse:
-    response = HttpResponse(body, content_type=calendar.CONTENT_TYPE)
-    disposition = "attachment" if attachment else "inline"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["X-Robots-Tag"] = "noindex"
-    return response
 
 
 def programme_feed(request, slug):

@@ -22,7 +22,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from klusterplattform.activities.calendar import base_url
+from klusterplattform.core.ical import base_url
 from klusterplattform.registry.choices import Role
 
 from .choices import DECIDED

@@ -141,11 +141,16 @@ def _section(explanation, records) -> dict:
 
 # Sections that feature apps add for what they hold about a person (their models point at the user account):
 # key → (explanation, function(user) → records). Registered in the app's ready(), so the registry imports no app.
+# `erase(user)`, when given, removes the section's records when the account is erased and returns
+# (records erased, audit events redacted); without it the records stay with the anonymised account.
 _APP_SECTIONS: dict[str, tuple] = {}
+_APP_ERASERS: dict[str, Callable] = {}
 
 
-def register_section(key: str, explanation, records) -> None:
+def register_section(key: str, explanation, records, erase: Callable | None = None) -> None:
     _APP_SECTIONS[key] = (explanation, records)
+    if erase is not None:
+        _APP_ERASERS[key] = erase
 
 
 @dataclass(frozen=True)
@@ -321,6 +326,10 @@ def erase(email: str, erased_by=None) -> ErasureReport:
             if has_role(user, Role.ADMIN) and not has_role(erased_by, Role.ADMIN):
                 raise ErasureRefused(_("Only an administrator can erase an administrator's account."))
         if user is not None:
+            for erase_records in _APP_ERASERS.values():
+                erased, redacted = erase_records(user)
+                report.elsewhere += erased
+                report.events_redacted += redacted
             _erase_account(person, report)
         for contact in person.contacts:
             pk = contact.pk

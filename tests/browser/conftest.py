@@ -79,6 +79,7 @@ SEEDING_MIGRATIONS = [
     ("klusterplattform.excellence.migrations.0004_default_catalogue", "load_catalogue"),
     ("klusterplattform.excellence.migrations.0005_readiness_criteria", "load_criteria"),
     ("klusterplattform.activities.migrations.0002_default_focus_areas", "load"),
+    ("klusterplattform.funding.migrations.0002_thematic_tags", "load"),
 ]
 
 

@@ -44,6 +44,9 @@ ENDPOINTS = {
     "/api/v1/applications/{application_id}",
     "/api/v1/applications/{application_id}/actions/{action}",
     "/api/v1/applications/{application_id}/reviews",
+    "/api/v1/clusters/{slug}/funding-fit",
+    "/api/v1/funding-calls",
+    "/api/v1/funding-calls/{identifier}",
 }
 
 
