@@ -53,7 +53,8 @@ API = {
     ("GET", "/api/v1/funding-calls"): page(
         Call(GET, "/api/v1/funding-calls", PUBLIC),
         Call(GET, "/api/v1/funding-calls?status=all&q=textil&sort=-closing&page=2", PUBLIC),
-        Call(GET, "/api/v1/funding-calls?ecosystem=nope", statuses(422)),
+        Call(GET, "/api/v1/funding-calls?ecosystem=nope", PUBLIC),
+        Call(GET, "/api/v1/funding-calls?status=sometimes", statuses(422)),
     ),
     ("GET", "/api/v1/funding-calls/{identifier}"): page(
         Call(GET, "/api/v1/funding-calls/{reg_own}", PUBLIC),
