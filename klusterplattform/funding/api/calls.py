@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.urls import register_converter
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator
@@ -38,6 +39,22 @@ LIST_FIELDS = [
 router = Router()
 
 
+class IdentifierConverter:
+    """Any identifier, slashes and line breaks included: Django's <path:…> stops at a line break, and an address
+    it does not match would be answered by the HTML 404 page instead of the API's JSON 404."""
+
+    regex = r"[^\x00]+"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(IdentifierConverter, "fundingidentifier")
+
+
 def _iso_date_only(value):
     """Pydantic would also read a number as a date (0 → 1970-01-01), which the schema says is not a date."""
     if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
@@ -45,6 +62,7 @@ def _iso_date_only(value):
     return value
 
 
+MAX_AMOUNT = 10**15 - 1  # the register's amounts have at most 15 digits
 IsoDate = Annotated[datetime.date, BeforeValidator(_iso_date_only)]
 
 
@@ -56,8 +74,10 @@ class FundingCallQuery(Schema):
     programme: str | None = Field(None, description="A programme's name, exactly as the calls give it.")
     closes_from: IsoDate | None = Field(None, description="Only calls with a deadline on or after (YYYY-MM-DD).")
     closes_to: IsoDate | None = Field(None, description="Only calls with a deadline on or before (YYYY-MM-DD).")
-    budget_from: int | None = Field(None, ge=0, description="Budget per project at least (in `currency`).")
-    budget_to: int | None = Field(None, ge=0, description="Budget per project at most (in `currency`).")
+    budget_from: int | None = Field(
+        None, ge=0, le=MAX_AMOUNT, description="Budget per project at least (in `currency`)."
+    )
+    budget_to: int | None = Field(None, ge=0, le=MAX_AMOUNT, description="Budget per project at most (in `currency`).")
     currency: str | None = Field(
         None, pattern=r"^[A-Za-z]{3}$", description="Currency of the budget filter; EUR unless given."
     )
@@ -264,7 +284,7 @@ def list_funding_calls(request, filters: Query[FundingCallQuery]):
 
 
 @router.get(
-    "/funding-calls/{path:identifier}",
+    "/funding-calls/{fundingidentifier:identifier}",
     response={200: FundingCallDetailOut, 401: ErrorOut, 404: ErrorOut},
     summary="A funding call",
 )
