@@ -12,6 +12,7 @@ from klusterplattform.activities.api import router as activities_router
 from klusterplattform.calls.api import router as calls_router
 from klusterplattform.excellence.api import router as excellence_router
 from klusterplattform.funding.api import router as funding_router
+from klusterplattform.matchmaking.api import router as matchmaking_router
 from klusterplattform.registry.api import router as registry_router
 from klusterplattform.registry.api.common import request_language
 
@@ -73,6 +74,7 @@ api.add_router("", excellence_router)
 api.add_router("", activities_router)
 api.add_router("", calls_router)
 api.add_router("", funding_router)
+api.add_router("", matchmaking_router)
 
 
 @api.exception_handler(Http404)

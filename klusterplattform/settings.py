@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "klusterplattform.activities",
     "klusterplattform.calls",
     "klusterplattform.funding",
+    "klusterplattform.matchmaking",
 ]
 
 MIDDLEWARE = [

@@ -18,5 +18,6 @@ urlpatterns += i18n_patterns(
     path("", include("klusterplattform.activities.urls")),
     path("", include("klusterplattform.calls.urls")),
     path("", include("klusterplattform.funding.urls")),
+    path("", include("klusterplattform.matchmaking.urls")),
     prefix_default_language=False,
 )

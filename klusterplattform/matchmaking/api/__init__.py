@@ -1,0 +1,9 @@
+"""The matchmaking module's API: partner searches and expressions of interest."""
+
+from ninja import Router
+
+router = Router(tags=["matchmaking"])
+
+from . import posts  # noqa: E402
+
+router.add_router("", posts.router)

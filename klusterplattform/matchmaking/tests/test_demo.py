@@ -1,0 +1,50 @@
+"""The demo step "partner_searches": fictional posts of demo clusters with interest in every state, kept out of the
+real list, visible with include_demo, and removable."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from klusterplattform.matchmaking.models import PartnerInterest, PartnerSearch
+from klusterplattform.registry.demo import remove_demo
+from klusterplattform.registry.reference import load_reference
+from klusterplattform.registry.tests.factories import ClusterFactory
+
+SMALL = {"clusters": 40, "organisations": 600}
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.KP_ALLOW_DEMO = True
+    load_reference()
+    call_command("load_demo", stdout=StringIO(), **SMALL)
+
+
+def test_the_demo_posts_are_fictional_and_belong_to_demo_clusters_only(demo):
+    posts = list(PartnerSearch.objects.select_related("cluster"))
+    assert len(posts) == 6
+    assert all(post.cluster.is_demo and "(demo" in post.title and post.search_text for post in posts)
+    assert {post.status for post in posts} == {"open", "closed", "expired"}
+    assert {post.purpose for post in posts} == {"funding_call", "trade_mission", "value_chain", "project"}
+    assert PartnerSearch.objects.get(purpose="funding_call").funding_call.identifier == "DEMO-EU-JCI-2027-01"
+    assert {post.cluster.country == "SE" for post in posts} == {True, False}
+    interests = PartnerInterest.objects.select_related("cluster", "post")
+    assert {i.status for i in interests} == {"pending", "accepted", "declined", "withdrawn"}
+    assert all(i.cluster.is_demo and i.cluster_id != i.post.cluster_id for i in interests)
+    assert all(i.decided_at for i in interests if i.status in ("accepted", "declined"))
+
+
+def test_the_demo_posts_stay_out_of_the_real_list(demo, client):
+    real = ClusterFactory(slug="real-cluster")
+    assert not real.is_demo
+    assert client.get("/api/v1/partner-searches").json()["count"] == 0
+    shown = client.get("/api/v1/partner-searches", {"include_demo": "true"}).json()
+    assert shown["count"] == 4 and all(row["is_demo"] for row in shown["results"])
+
+
+def test_the_step_runs_once_and_its_records_are_removable(demo, settings):
+    call_command("load_demo", stdout=StringIO(), **SMALL)
+    assert PartnerSearch.objects.count() == 6
+    remove_demo()
+    assert not PartnerSearch.objects.exists() and not PartnerInterest.objects.exists()

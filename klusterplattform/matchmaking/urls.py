@@ -1,0 +1,8 @@
+from django.urls import include, path
+
+app_name = "matchmaking"
+
+# Paths are Swedish (the default language); English pages are the same paths under /en/.
+urlpatterns = [
+    path("", include("klusterplattform.matchmaking.urls_posts")),
+]
