@@ -47,6 +47,14 @@ ENDPOINTS = {
     "/api/v1/clusters/{slug}/funding-fit",
     "/api/v1/funding-calls",
     "/api/v1/funding-calls/{identifier}",
+    "/api/v1/partner-searches",
+    "/api/v1/partner-searches/{post_id}",
+    "/api/v1/partner-searches/{post_id}/close",
+    "/api/v1/partner-searches/{post_id}/follow",
+    "/api/v1/partner-searches/{post_id}/interests",
+    "/api/v1/partner-interests",
+    "/api/v1/partner-interests/{interest_id}/decision",
+    "/api/v1/partner-interests/{interest_id}/withdraw",
 }
 
 
