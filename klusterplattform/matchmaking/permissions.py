@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from klusterplattform.core import permissions as engine
 from klusterplattform.core.permissions import Decision, Facts, Scope, check, define
+from klusterplattform.registry.permissions import cluster_facts
 
 ALL, PUBLISHED, OWN_CLUSTER, OWN_REGION = Scope.ALL, Scope.PUBLISHED, Scope.OWN_CLUSTER, Scope.OWN_REGION
 
@@ -43,14 +44,10 @@ define(
 
 
 def post_facts(post) -> Facts:
-    cluster = post.cluster
-    regions = getattr(cluster, "_prefetched_objects_cache", {}).get("regions")
-    region_ids = {r.pk for r in regions} if regions is not None else set(cluster.regions.values_list("pk", flat=True))
-    return Facts(
-        published=cluster.is_published and post.status == "open",
-        cluster_ids={post.cluster_id},
-        region_ids=region_ids,
-    )
+    """The post's cluster's facts (registry.permissions.cluster_facts), published only while the post is open."""
+    facts = cluster_facts(post.cluster)
+    facts.published = facts.published and post.status == "open"
+    return facts
 
 
 def register_facts():
