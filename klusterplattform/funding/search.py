@@ -14,10 +14,11 @@ topic about circular textiles, and "digital" finds a Swedish call about "digital
 import functools
 import re
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils.html import strip_tags
 
+from klusterplattform.core.bulk import insert_rows
 from klusterplattform.core.text import fold
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -312,21 +313,4 @@ def reindex(calls) -> None:
 
 
 def _insert_terms(table: str, rows: list[tuple[int, str]]) -> None:
-    """Insert search rows without model instances: an import writes ~350 rows per call (222,000 for the 629 EU
-    topics), where bulk_create spent 8 s building and compiling objects. PostgreSQL takes them by COPY (multi-row
-    INSERTs of this size spend seconds in the driver's query parsing); SQLite by multi-row INSERTs."""
-    quote = connection.ops.quote_name
-    columns = f"{quote(table)} ({quote('call_id')}, {quote('term')})"
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.copy(f"COPY {columns} FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        batch = max(1, min(1000, (connection.features.max_query_params or 2000) // 2))
-        for start in range(0, len(rows), batch):
-            chunk = rows[start : start + batch]
-            params = [value for row in chunk for value in row]
-            # Table and column names come from the model; every value is a parameter.
-            sql = f"INSERT INTO {columns} VALUES {', '.join(['(%s, %s)'] * len(chunk))}"  # noqa: S608
-            cursor.execute(sql, params)
+    insert_rows(table, ["call_id", "term"], rows)

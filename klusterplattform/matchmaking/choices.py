@@ -30,3 +30,41 @@ class InterestStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
     DECLINED = "declined", _("Declined")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DocumentKind(models.TextChoices):
+    """What the match index holds: cluster organisations, and (as a second tab) member organisations."""
+
+    CLUSTER = "cluster", _("Cluster organisation")
+    ORGANISATION = "organisation", _("Member organisation")
+
+
+class MatchSubject(models.TextChoices):
+    """What a ranking was asked for."""
+
+    CLUSTER = "cluster", _("A cluster")
+    POST = "post", _("A partner search")
+    TEXT = "text", _("A described need")
+
+
+class Vote(models.IntegerChoices):
+    UP = 1, _("Good match")
+    DOWN = -1, _("Poor match")
+
+
+class MeetingStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class MeetingOutcome(models.TextChoices):
+    """What followed a held meeting, recorded by either side afterwards."""
+
+    UNKNOWN = "", _("Not recorded")
+    NONE = "none", _("No follow-up")
+    FOLLOW_UP = "follow_up", _("Further talks")
+    LETTER_OF_INTENT = "letter_of_intent", _("Letter of intent")
+    COOPERATION = "cooperation", _("Cooperation agreement")
+    NOT_HELD = "not_held", _("The meeting did not take place")

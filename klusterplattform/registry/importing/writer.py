@@ -12,6 +12,7 @@ from klusterplattform.core.text import fold, swedish_sort_key
 
 from ..choices import MembershipKind
 from ..models import Membership, Organisation
+from ..signals import organisations_imported
 from .columns import Header
 from .result import ImportResult
 from .rows import ValidRow
@@ -93,6 +94,7 @@ def write(rows: list[ValidRow], header: Header, result: ImportResult, progress: 
         Membership.objects.bulk_create(to_create, batch_size=BATCH_SIZE)
         Membership.objects.bulk_update(to_update, ["kind", "joined"], batch_size=BATCH_SIZE)
         record_memberships(to_create, to_update)
+        organisations_imported.send(sender=Organisation, organisation_ids=sorted(ids.values()))
 
 
 def record_memberships(created: list[Membership], updated: list[Membership]) -> None:
