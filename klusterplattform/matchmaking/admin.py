@@ -6,7 +6,7 @@ from django.contrib import admin
 
 from klusterplattform.core.readonly_admin import ReadOnlyAdmin
 
-from .models import PartnerInterest, PartnerSearch, PartnerSearchFollow
+from .models import MatchFeedback, PartnerInterest, PartnerSearch, PartnerSearchFollow
 from .services import search_text
 
 
@@ -45,3 +45,16 @@ class PartnerInterestAdmin(ReadOnlyAdmin, admin.ModelAdmin):
 class PartnerSearchFollowAdmin(ReadOnlyAdmin, admin.ModelAdmin):
     list_display = ["post", "user", "created_at"]
     list_select_related = ["post__cluster", "user"]
+
+
+@admin.register(MatchFeedback)
+class MatchFeedbackAdmin(ReadOnlyAdmin, admin.ModelAdmin):
+    """The thumbs up and down on matches, with the score and reasons shown then: the evidence for tuning the
+    weights in matching/weights.py."""
+
+    list_display = ["created_at", "subject", "subject_key", "candidate_kind", "candidate_id", "vote", "score"]
+    list_filter = ["vote", "subject", "candidate_kind"]
+    readonly_fields = ["user", "subject", "subject_key", "need_text", "candidate_kind", "candidate_id", "vote"]
+
+
+from . import admin_events  # noqa: E402,F401 - matchmaking events, read-only

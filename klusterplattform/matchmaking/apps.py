@@ -10,11 +10,18 @@ class MatchmakingConfig(AppConfig):
         from klusterplattform.accounts import audit
         from klusterplattform.registry import people
 
-        from . import models, permissions, personal_data
+        from . import event_personal_data, match_links, models, permissions, personal_data
+        from .matching import signals
 
         permissions.register_facts()
-        for key, section in personal_data.ACCOUNT_SECTIONS.items():
+        signals.connect()
+        match_links.register()
+        for key, section in {**personal_data.ACCOUNT_SECTIONS, **event_personal_data.EVENT_SECTIONS}.items():
             people.register_section(key, *section)
         audit.track(models.PartnerSearch, exclude=("created_at", "updated_at", "search_text"))
         audit.track(models.PartnerInterest, exclude=("created_at",))
         audit.track(models.PartnerSearchFollow, exclude=("created_at",))
+        audit.track(models.EventParticipant, exclude=("joined_at", "updated_at"))
+        audit.track(models.MeetingSlot)
+        audit.track(models.MeetingRequest, exclude=("created_at",))
+        audit.track(models.ScheduleRun, exclude=("run_at",))

@@ -17,8 +17,9 @@ from klusterplattform.funding.models import FundingCall
 from klusterplattform.registry.demo import DemoContext, DemoStep, register
 from klusterplattform.registry.models import ClusterOrganisation
 
-from .choices import InterestStatus, PartnerType, Purpose
-from .models import PartnerInterest, PartnerSearch
+from .choices import DocumentKind, InterestStatus, PartnerType, Purpose
+from .matching import indexing
+from .models import MatchDocument, PartnerInterest, PartnerSearch
 from .services import search_text
 
 STEP = "partner_searches"
@@ -172,5 +173,31 @@ register(
         run=make_posts,
         is_loaded=lambda: PartnerSearch.objects.filter(cluster__is_demo=True).exists(),
         remove=remove_posts,
+    )
+)
+
+
+def build_match_index(context: DemoContext) -> str:
+    """Last step: index every cluster and organisation (the demo loader writes in bulk, past the signals that keep
+    the index current)."""
+    clusters = indexing.rebuild(DocumentKind.CLUSTER)
+    organisations = indexing.rebuild(DocumentKind.ORGANISATION)
+    return _("match index: %(clusters)s clusters, %(organisations)s organisations") % {
+        "clusters": clusters,
+        "organisations": organisations,
+    }
+
+
+def remove_match_index() -> None:
+    indexing.drop_demo()
+
+
+register(
+    DemoStep(
+        "match_index",
+        order=190,
+        run=build_match_index,
+        is_loaded=lambda: MatchDocument.objects.filter(is_demo=True).exists(),
+        remove=remove_match_index,
     )
 )

@@ -94,3 +94,34 @@ def contacts_visible(user, interest) -> bool:
 
 def can(user, action: str, obj=None) -> Decision:
     return check(user, action, obj)
+
+
+define(
+    "matches.find",
+    _("Find matching clusters and member organisations for a cluster, a partner search or a described need"),
+    signed_in=ALL,
+)
+
+
+def member_organisations_scope(user):
+    """The member organisations the user may see in a match list: None for all (officers), otherwise the
+    registry's own rule (the members of the clusters they manage; nobody's for others), since member lists are
+    personal data for sole traders."""
+    from klusterplattform.registry.permissions import organisations_visible_to
+
+    return None if member_cluster_ids(user) is None else organisations_visible_to(user)
+
+
+def member_cluster_ids(user) -> set[int] | None:
+    """The clusters whose member registers the user may see: None for all (officers), else the ids (a cluster
+    manager's own clusters). A match may name only these as the cluster an organisation belongs to, since belonging
+    to a cluster is itself a fact of that cluster's member register."""
+    reach = engine.filter_for(user, "cluster.view_members", {OWN_CLUSTER: lambda ids: Q(cluster_id__in=ids)})
+    if reach == Q():
+        return None
+    return {
+        held.cluster_id for held, scope in engine.allowed_scopes(user, "cluster.view_members") if scope == OWN_CLUSTER
+    }
+
+
+from . import event_permissions  # noqa: E402,F401 - matchmaking events' rows of the permission table

@@ -6,13 +6,15 @@
   which has neither a name nor an address, and an anonymised (inactive) account is never shown as a contact.
 - The posts the person follows (PartnerSearchFollow) are their own bookmarks: deleted on erasure, and the trail of
   them redacted.
+- Their thumbs up and down on matches (MatchFeedback), with any need they typed, are deleted on erasure (the model
+  is not in the audit trail, so there is nothing to redact).
 """
 
 from django.utils.translation import gettext_lazy as _
 
 from klusterplattform.accounts import audit
 
-from .models import PartnerInterest, PartnerSearch, PartnerSearchFollow
+from .models import MatchFeedback, PartnerInterest, PartnerSearch, PartnerSearchFollow
 
 
 def _iso(value):
@@ -74,6 +76,27 @@ def erase_follows(user) -> tuple[int, int]:
     return erased, redacted
 
 
+def match_votes_of(user) -> list:
+    rows = MatchFeedback.objects.filter(user=user).order_by("created_at", "pk")
+    return [
+        {
+            "asked_for": f.subject,
+            "need_text": f.need_text,
+            "candidate": f"{f.candidate_kind}:{f.candidate_id}",
+            "vote": f.vote,
+            "score_shown": f.score,
+            "given_at": _iso(f.created_at),
+        }
+        for f in rows
+    ]
+
+
+def erase_match_votes(user) -> tuple[int, int]:
+    """The votes are the person's own opinions (and a need they typed): deleted, not kept for tuning."""
+    erased, _by_model = MatchFeedback.objects.filter(user=user).delete()
+    return erased, 0
+
+
 # key → (explanation, records(user)[, erase(user)]): with an eraser the records go when the account is erased.
 ACCOUNT_SECTIONS = {
     "partner_searches_published": (
@@ -92,5 +115,10 @@ ACCOUNT_SECTIONS = {
         _("Partner searches this person follows (deleted when the account is erased)."),
         follows_of,
         erase_follows,
+    ),
+    "match_votes": (
+        _("Votes this person gave on matches, with any need they typed (deleted when the account is erased)."),
+        match_votes_of,
+        erase_match_votes,
     ),
 }

@@ -6,8 +6,17 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from klusterplattform.matchmaking.models import PartnerInterest, PartnerSearch
+from klusterplattform.matchmaking.matching import indexing
+from klusterplattform.matchmaking.matching.text import stems
+from klusterplattform.matchmaking.models import (
+    MatchDocument,
+    MatchIndexState,
+    MatchTermStat,
+    PartnerInterest,
+    PartnerSearch,
+)
 from klusterplattform.registry.demo import remove_demo
+from klusterplattform.registry.models import ClusterOrganisation, Organisation
 from klusterplattform.registry.reference import load_reference
 from klusterplattform.registry.tests.factories import ClusterFactory
 
@@ -48,3 +57,31 @@ def test_the_step_runs_once_and_its_records_are_removable(demo, settings):
     assert PartnerSearch.objects.count() == 6
     remove_demo()
     assert not PartnerSearch.objects.exists() and not PartnerInterest.objects.exists()
+
+
+def test_the_demo_ends_with_a_match_index_of_every_demo_cluster_and_organisation(demo):
+
+    demo_clusters = set(ClusterOrganisation.objects.filter(is_demo=True).values_list("pk", flat=True))
+    demo_organisations = set(Organisation.objects.filter(is_demo=True).values_list("pk", flat=True))
+    indexed = MatchDocument.objects.filter(is_demo=True)
+
+    assert set(indexed.filter(kind="cluster").values_list("object_id", flat=True)) == demo_clusters
+    assert set(indexed.filter(kind="organisation").values_list("object_id", flat=True)) == demo_organisations
+    assert MatchIndexState.objects.get(kind="organisation").documents == Organisation.objects.count()
+
+
+def test_removing_the_demo_drops_its_match_documents_and_recounts_the_index(demo):
+
+    real = ClusterFactory(slug="real-indexed", strengths="Zyxwind logistics")
+    indexing.update("cluster", [real.pk])
+
+    remove_demo()
+
+    real_ids = set(ClusterOrganisation.objects.filter(is_demo=False).values_list("pk", flat=True))
+    assert real.pk in real_ids
+    assert set(MatchDocument.objects.values_list("object_id", flat=True)) == real_ids
+    assert MatchIndexState.objects.get(kind="cluster").documents == len(real_ids)
+    assert MatchIndexState.objects.get(kind="organisation").documents == 0
+    [term] = list(stems("Zyxwind"))
+    assert MatchTermStat.objects.get(kind="cluster", term=term).documents == 1
+    assert not MatchTermStat.objects.filter(kind="organisation").exists()
