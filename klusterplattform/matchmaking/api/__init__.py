@@ -4,6 +4,8 @@ from ninja import Router
 
 router = Router(tags=["matchmaking"])
 
-from . import posts  # noqa: E402
+from . import events, matches, posts  # noqa: E402
 
 router.add_router("", posts.router)
+router.add_router("", events.router)
+router.add_router("", matches.router)

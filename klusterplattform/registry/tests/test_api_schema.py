@@ -55,6 +55,15 @@ ENDPOINTS = {
     "/api/v1/partner-interests",
     "/api/v1/partner-interests/{interest_id}/decision",
     "/api/v1/partner-interests/{interest_id}/withdraw",
+    "/api/v1/matches",
+    "/api/v1/matches/feedback",
+    "/api/v1/events/{activity_id}/participants",
+    "/api/v1/events/{activity_id}/meetings",
+    "/api/v1/events/{activity_id}/agenda",
+    "/api/v1/events/{activity_id}/schedule",
+    "/api/v1/event-meetings/{meeting_id}/decision",
+    "/api/v1/event-meetings/{meeting_id}/withdraw",
+    "/api/v1/event-meetings/{meeting_id}/outcome",
 }
 
 
