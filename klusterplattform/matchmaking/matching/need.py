@@ -36,10 +36,9 @@ def _taxonomy_tokens(tokens) -> set:
     return {t for t in tokens if t[0] in "est"}
 
 
-def _indexed_tokens(cluster) -> frozenset | None:
-    """The cluster's feature tokens from the index's per-process copy (no query when it is current), or None when
-    the cluster is not indexed yet."""
-    for row in documents.population(DocumentKind.CLUSTER, cluster.is_demo):
+def _indexed_tokens(cluster, population) -> frozenset | None:
+    """The cluster's feature tokens from the index's per-process copy, or None when it is not indexed yet."""
+    for row in population:
         if row[1] == cluster.pk:
             return row[3]
     return None
@@ -47,7 +46,8 @@ def _indexed_tokens(cluster) -> frozenset | None:
 
 def for_cluster(cluster) -> Need:
     """The cluster's own profile as the need: its features as indexed, its words from the profile as it is now."""
-    tokens = _indexed_tokens(cluster)
+    population = documents.population(DocumentKind.CLUSTER, cluster.is_demo)
+    tokens = _indexed_tokens(cluster, population)
     if tokens is None:
         tokens = cluster_profiles([cluster.pk])[0].tokens
     terms = stems(cluster_text(cluster.name, cluster.description, cluster.strengths, cluster.strategy))

@@ -18,7 +18,7 @@ from klusterplattform.excellence.models import Label
 from klusterplattform.registry.models import ClusterOrganisation, Membership
 
 from ..choices import DocumentKind, MatchSubject, PartnerType
-from . import documents, textscore
+from . import documents, textscore, vector
 from .scoring import ClusterScorer, OrganisationScorer
 from .weights import (
     CLUSTER_WEIGHTS,
@@ -100,9 +100,11 @@ class Candidates(Sequence):
         return self.made[position]
 
 
-def _ranked(kind, rows, scorer, text, build, weights) -> Ranking:
-    """Score every row and order them; `build(row)` makes a candidate (with its components) when one is asked for."""
-    points = [scorer.points(scorer.values(row)) for row in rows]
+def _ranked(kind, rows, scorer, text, build, weights, points=None) -> Ranking:
+    """Score every row (unless `points` are given) and order them; `build(row)` makes a candidate (with its
+    components) when one is asked for."""
+    if points is None:
+        points = [scorer.points(scorer.values(row)) for row in rows]
     # Best first, ties by object id, as one integer per row (no tuple per row: see scoring.py).
     keys = [-round(p * 10) * 2**32 + row[1] for p, row in zip(points, rows, strict=True)]
     order = sorted(range(len(rows)), key=keys.__getitem__)[:SHOWN]
@@ -118,16 +120,26 @@ def _ranked(kind, rows, scorer, text, build, weights) -> Ranking:
     return Ranking(kind, Candidates(rows, order, make), weights, text.weight, len(rows), scores)
 
 
+def _unpublished() -> frozenset:
+    return frozenset(ClusterOrganisation.objects.filter(is_published=False).values_list("pk", flat=True))
+
+
 def rank_clusters(need, today=None) -> Ranking:
     """Every published cluster of the need's population except the seeker, best first."""
     today = today or timezone.localdate()
     # The few unpublished clusters are left out in Python: cheaper than a subquery over every published one.
-    hidden = set(ClusterOrganisation.objects.filter(is_published=False).values_list("pk", flat=True))
-    hidden.add(need.seeker_cluster_id)
-    rows = [row for row in documents.population(DocumentKind.CLUSTER, need.is_demo) if row[1] not in hidden]
+    population = documents.population(DocumentKind.CLUSTER, need.is_demo)
+    unpublished = documents.remembered(DocumentKind.CLUSTER, need.is_demo, "unpublished", _unpublished)
+    hidden = {*unpublished, need.seeker_cluster_id}
+    kept = [i for i, row in enumerate(population) if row[1] not in hidden]
+    rows = [population[i] for i in kept]
     # A cluster's own profile words are in its own document too; a post's or a text's words need not be.
     own = 2 if need.subject == MatchSubject.CLUSTER and need.seeker_cluster_id else 1
-    text = textscore.score(DocumentKind.CLUSTER, need.terms, {row[0]: row[4] for row in rows}, min_documents=own)
+    state = documents.remembered(
+        DocumentKind.CLUSTER, need.is_demo, "state", lambda: textscore.index_state(DocumentKind.CLUSTER)
+    )
+    lengths = {row[0]: row[4] for row in rows}
+    text = textscore.score(DocumentKind.CLUSTER, need.terms, lengths, min_documents=own, state=state)
     labels = _labels_in_force({row[1] for row in rows}, today)
     scorer = ClusterScorer(need, today, labels, text.share)
 
@@ -136,7 +148,8 @@ def rank_clusters(need, today=None) -> Ranking:
         candidate.label = labels.get(row[1], "")
         return candidate
 
-    return _ranked(DocumentKind.CLUSTER, rows, scorer, text, build, CLUSTER_WEIGHTS)
+    points = vector.cluster_points(scorer, population)[kept].tolist()  # the same points as scorer.points
+    return _ranked(DocumentKind.CLUSTER, rows, scorer, text, build, CLUSTER_WEIGHTS, points)
 
 
 def _member_documents(need, cluster_ranking, visible_organisations, today):
@@ -155,7 +168,7 @@ def _member_documents(need, cluster_ranking, visible_organisations, today):
         .order_by()  # no join to the clusters for their default order
         .values_list("organisation_id", flat=True)
     )
-    text = textscore.score(DocumentKind.ORGANISATION, need.terms, budget=NAME_POSTINGS_BUDGET)
+    text = textscore.score(DocumentKind.ORGANISATION, need.terms, textscore.AVERAGE_LENGTH, budget=NAME_POSTINGS_BUDGET)
     best_names = sorted(text.share, key=lambda d: (-text.share[d], d))[:TEXT_HITS_FOR_MEMBERS]
     return documents.read(DocumentKind.ORGANISATION, need.is_demo, members, also=best_names), text
 

@@ -29,13 +29,14 @@ BM25_K1 = 1.2
 BM25_B = 0.75
 MAX_QUERY_TERMS = 32
 # Stop adding ever commoner words when their postings would pass this: at 5,000 clusters a profile's 16 words read
-# ~7,000 postings, at ~4 µs each in Python (bench/matchmaking_match_bench.py); the words left out are the commonest,
-# which add least to BM25.
-POSTINGS_BUDGET = 5_000
+# ~7,000 postings, at ~2 µs each in Python and as much again in the database (bench/matchmaking_match_bench.py);
+# the words left out are the commonest, which add least to BM25.
+POSTINGS_BUDGET = 3_000
 RECENT_DAYS, STALE_DAYS = 90, 730  # activity: full marks within 90 days, none after two years
 LABEL_VALUE = {"gold": 1.0, "silver": 2 / 3, "bronze": 1 / 3}
-# Member organisations are looked for among the best clusters' members (15 clusters hold ~900 at Europe scale,
-# with the name matches about the 1,000 a user can page through; 150 read ~9,000 and cost ~100 ms) …
-CLUSTERS_FOR_MEMBERS = 15
-TEXT_HITS_FOR_MEMBERS = 300  # … and among the organisations whose names match the need best,
-NAME_POSTINGS_BUDGET = 2_000  # looked up among the names with a smaller budget (names are short, the weight low)
+# Member organisations are looked for among the best clusters' members (10 clusters hold ~600 at Europe scale,
+# with the name matches under the 1,000 a user can page through; each document read costs ~10 µs on PostgreSQL,
+# and 150 clusters read ~9,000) …
+CLUSTERS_FOR_MEMBERS = 10
+TEXT_HITS_FOR_MEMBERS = 200  # … and among the organisations whose names match the need best,
+NAME_POSTINGS_BUDGET = 500  # looked up among the names with a smaller budget (names are short, the weight low)

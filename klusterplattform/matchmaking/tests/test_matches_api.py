@@ -249,7 +249,7 @@ def test_a_token_works_like_the_session(client, world):
     assert bad.status_code == 401
 
 
-PINNED = 21  # as the page (test_matches_pages.py), with the token or session instead of the page's own lookups
+PINNED = 19  # as the page (test_matches_pages.py), with the token or session instead of the page's own lookups
 
 
 def test_query_count_of_the_api_is_pinned_and_does_not_grow(client, world, django_assert_num_queries):

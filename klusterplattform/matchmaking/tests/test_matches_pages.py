@@ -232,7 +232,7 @@ def test_the_cluster_profile_link_is_for_signed_in_users(world):
 # (the engine keeps the parsed documents while it is unchanged), index size, term statistics, postings, labels; the
 # reasons: taxonomy names, region names, profiles; the page's clusters; the user's votes. The engine is the
 # matching team's: when it changes, re-count with -vv.
-PINNED = 21
+PINNED = 19
 
 
 def test_query_count_of_the_page_is_pinned_and_does_not_grow(client, world, django_assert_num_queries):

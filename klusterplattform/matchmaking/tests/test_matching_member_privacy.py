@@ -50,3 +50,20 @@ def test_an_officer_sees_the_member_carried_by_the_best_matching_cluster(shared_
 
     assert match.via_cluster == world.cluster_b
     assert any(r.code == "member_of" and world.cluster_b.name in r.text for r in match.reasons)
+
+
+def test_unpublishing_a_cluster_takes_it_out_of_the_next_ranking_although_rankings_are_kept_per_process(
+    django_capture_on_commit_callbacks,
+):
+    world = build_world(prefix="pub")
+    world.cluster_b.strengths = "Circular fibre recycling"
+    world.cluster_b.save()
+    indexing.rebuild("cluster")
+    wanted = need.for_text("fibre recycling")
+    assert world.cluster_b.pk in service.rank_clusters(wanted).scores
+
+    with django_capture_on_commit_callbacks(execute=True):
+        world.cluster_b.is_published = False
+        world.cluster_b.save()
+
+    assert world.cluster_b.pk not in service.rank_clusters(wanted).scores
