@@ -7,17 +7,11 @@ import pytest
 
 from klusterplattform.matchmaking import services
 from klusterplattform.matchmaking.models import PartnerInterest
+from klusterplattform.matchmaking.tests.world import as_user
 
 from .world import build_world, make_post
 
 pytestmark = pytest.mark.django_db
-
-
-def as_user(client, user):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def express(client, post, cluster, message="We recycle fibres and want to join."):

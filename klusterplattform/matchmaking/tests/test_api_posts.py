@@ -10,6 +10,7 @@ from django.utils import timezone
 from klusterplattform.accounts.models import ApiToken
 from klusterplattform.matchmaking import services
 from klusterplattform.matchmaking.models import PartnerSearch, PartnerSearchFollow
+from klusterplattform.matchmaking.tests.world import as_user
 from klusterplattform.registry.grants import grant_role
 from klusterplattform.registry.tests.factories import ClusterFactory, EcosystemFactory, RegionFactory
 
@@ -18,13 +19,6 @@ from .world import build_world, make_post
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/partner-searches"
-
-
-def as_user(client, user):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def ids(response) -> list[int]:

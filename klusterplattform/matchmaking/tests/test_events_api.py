@@ -8,6 +8,7 @@ import pytest
 from klusterplattform.accounts.models import ApiToken
 from klusterplattform.matchmaking import event_services as services
 from klusterplattform.matchmaking.models import MeetingRequest, ScheduleRun
+from klusterplattform.matchmaking.tests.world import as_user
 
 from .event_world import accepted, build_event_world, join, make_slots
 
@@ -20,13 +21,6 @@ def world():
     world.a = join(world, world.alice, name="Alice Textiles", cluster=world.cluster_a)
     world.b = join(world, world.bob, name="Bob Fibres")
     return world
-
-
-def as_user(client, user):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def post(client, url, body=None):

@@ -4,6 +4,7 @@ import pytest
 
 from klusterplattform.matchmaking import event_services as services
 from klusterplattform.matchmaking.models import EventParticipant, MeetingRequest, MeetingSlot, ScheduleRun
+from klusterplattform.matchmaking.tests.world import as_user
 
 from .event_world import accepted, build_event_world, join, make_slots
 
@@ -16,13 +17,6 @@ def world():
     world.a = join(world, world.alice, name="Alice Textiles", offer="Secret sauce of Alice")
     world.b = join(world, world.bob, name="Bob Fibres")
     return world
-
-
-def as_user(client, user):
-    client.logout()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def path(world, tail="", event=None):

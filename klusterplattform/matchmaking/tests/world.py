@@ -125,3 +125,11 @@ def make_post(
     if closed:
         services.close_post(author, post)
     return post
+
+
+def as_user(client, user):
+    """The test client signed in as `user` (signed out for None)."""
+    client.logout()
+    if user is not None:
+        client.force_login(user)
+    return client
