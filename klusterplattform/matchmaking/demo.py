@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from klusterplattform.funding.models import FundingCall
 from klusterplattform.registry.demo import DemoContext, DemoStep, register
-from klusterplattform.registry.models import ClusterOrganisation
+from klusterplattform.registry.models import ClusterOrganisation, Ecosystem
 
 from .choices import DocumentKind, InterestStatus, PartnerType, Purpose
 from .matching import indexing
@@ -38,6 +38,7 @@ class DemoPost:
     abroad: bool = False  # published by a demo cluster outside Sweden
     closed: bool = False
     interests: tuple = ()  # statuses of the interest other demo clusters express
+    ecosystems: tuple = ()  # codes of the ecosystems sought; the author is a demo cluster in the first, if any
 
 
 PLAN = [
@@ -50,6 +51,7 @@ PLAN = [
         ("DE", "FR", "FI"),
         45,
         interests=(InterestStatus.ACCEPTED, InterestStatus.PENDING, InterestStatus.DECLINED),
+        ecosystems=("textiles",),
     ),
     DemoPost(
         "Handelsresa till Nordamerika för livsmedelsklustret (demo)",
@@ -60,6 +62,7 @@ PLAN = [
         (),
         30,
         interests=(InterestStatus.PENDING, InterestStatus.WITHDRAWN),
+        ecosystems=("agri-food",),
     ),
     DemoPost(
         "Value chain for battery materials (demo)",
@@ -71,6 +74,7 @@ PLAN = [
         60,
         abroad=True,
         interests=(InterestStatus.ACCEPTED,),
+        ecosystems=("energy-intensive", "mobility-transport-automotive"),
     ),
     DemoPost(
         "Digital twins for manufacturing SMEs (demo)",
@@ -82,6 +86,7 @@ PLAN = [
         20,
         abroad=True,
         interests=(InterestStatus.PENDING,),
+        ecosystems=("digital",),
     ),
     DemoPost(
         "Gemensamt projekt om vätgaslogistik (demo)",
@@ -93,6 +98,7 @@ PLAN = [
         15,
         closed=True,
         interests=(InterestStatus.ACCEPTED,),
+        ecosystems=("energy-renewables", "mobility-transport-automotive"),
     ),
     DemoPost(
         "Smart farming pilots (demo, expired)",
@@ -103,13 +109,17 @@ PLAN = [
         (),
         -10,
         abroad=True,
+        ecosystems=("agri-food", "digital"),
     ),
 ]
 
 
 def _clusters() -> tuple[list, list]:
-    demo = ClusterOrganisation.objects.filter(is_demo=True).order_by("slug")
-    return list(demo.filter(country="SE")[:40]), list(demo.exclude(country="SE")[:40])
+    demo = ClusterOrganisation.objects.filter(is_demo=True).order_by("slug").prefetch_related("ecosystems")
+    clusters = list(demo)
+    for cluster in clusters:
+        cluster.ecosystem_codes = {e.code for e in cluster.ecosystems.all()}
+    return [c for c in clusters if c.country == "SE"], [c for c in clusters if c.country != "SE"]
 
 
 def make_posts(context: DemoContext) -> str:
@@ -123,7 +133,12 @@ def make_posts(context: DemoContext) -> str:
     interests = []
     for plan in PLAN:
         authors = (abroad if plan.abroad else swedish) or everyone
-        cluster = rng.choice(authors)
+        field = set(plan.ecosystems)
+        # A cluster in the post's field from the preferred country group, else from any, else any of the group.
+        in_field = [c for c in authors if field & c.ecosystem_codes] or [
+            c for c in everyone if field & c.ecosystem_codes
+        ]
+        cluster = rng.choice(in_field or authors)
         post = PartnerSearch(
             cluster=cluster,
             title=plan.title,
@@ -138,7 +153,8 @@ def make_posts(context: DemoContext) -> str:
         )
         post.search_text = search_text(post)
         post.save()
-        post.ecosystems.set(list(cluster.ecosystems.all()[:2]))
+        sought = Ecosystem.objects.filter(code__in=plan.ecosystems)
+        post.ecosystems.set(list(sought) if plan.ecosystems else list(cluster.ecosystems.all()[:2]))
         others = [c for c in everyone if c.pk != cluster.pk]
         for status in plan.interests:
             if not others:

@@ -85,3 +85,15 @@ def test_removing_the_demo_drops_its_match_documents_and_recounts_the_index(demo
     [term] = list(stems("Zyxwind"))
     assert MatchTermStat.objects.get(kind="cluster", term=term).documents == 1
     assert not MatchTermStat.objects.filter(kind="organisation").exists()
+
+
+def test_each_demo_post_seeks_its_own_field_and_comes_from_a_cluster_in_it_when_the_demo_has_one(demo):
+    textiles = PartnerSearch.objects.get(title="Partner för cirkulära textilier (demo)")
+    assert list(textiles.ecosystems.values_list("code", flat=True)) == ["textiles"]
+    checked = 0
+    for post in PartnerSearch.objects.select_related("cluster"):
+        field = list(post.ecosystems.values_list("code", flat=True))
+        if ClusterOrganisation.objects.filter(is_demo=True, ecosystems__code__in=field).exists():
+            assert post.cluster.ecosystems.filter(code__in=post.ecosystems.values("code")).exists(), post.title
+            checked += 1
+    assert checked  # the small demo has clusters in some of the posts' fields
