@@ -91,6 +91,14 @@ class Candidates(Sequence):
     def __len__(self):
         return len(self.order)
 
+    def matching(self, object_id: int) -> list:
+        """The candidate of this object, alone in a list (empty when it is not among them), made without making the
+        candidates before it."""
+        for index, position in enumerate(self.order):
+            if self.rows[position][1] == object_id:
+                return [self[index]]
+        return []
+
     def __getitem__(self, index):
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]

@@ -61,17 +61,23 @@ def need_for(user, *, cluster=None, post=None, text="", demo=False, countries=()
 def find(user, need, kind=DocumentKind.CLUSTER, page=1, per_page=PER_PAGE) -> MatchPage:
     page = max(1, min(page, MAX_PAGE))
     start = (page - 1) * per_page
-    clusters = rank_clusters(need)
+    matches, total = _matches(user, need, kind, lambda candidates: candidates[start : start + per_page])
+    return MatchPage(need, kind, matches, total, page, per_page)
+
+
+def _matches(user, need, kind, pick) -> tuple[list, int]:
+    """The matches of the candidates `pick(ranking.candidates)` chooses, with their reasons, and how many were ranked:
+    one way for a page and for the single match a vote is about."""
+    ranking = rank_clusters(need)
+    if kind != DocumentKind.CLUSTER:
+        scope, clusters = member_organisations_scope(user), member_cluster_ids(user)
+        ranking = rank_organisations(need, ranking, scope, member_clusters=clusters)
+    shown = pick(ranking.candidates)
     if kind == DocumentKind.CLUSTER:
-        ranking, shown = clusters, clusters.candidates[start : start + per_page]
+        via = {}
         reasons = cluster_reasons(need, ranking, shown)
         objects = ClusterOrganisation.objects.in_bulk([c.object_id for c in shown])
-        via = {}
     else:
-        ranking = rank_organisations(
-            need, clusters, member_organisations_scope(user), member_clusters=member_cluster_ids(user)
-        )
-        shown = ranking.candidates[start : start + per_page]
         via = ClusterOrganisation.objects.in_bulk({c.via_cluster for c in shown if c.via_cluster})
         reasons = organisation_reasons(need, ranking, shown, {pk: c.name for pk, c in via.items()})
         objects = Organisation.objects.in_bulk([c.object_id for c in shown])
@@ -80,7 +86,7 @@ def find(user, need, kind=DocumentKind.CLUSTER, page=1, per_page=PER_PAGE) -> Ma
         for c in shown
         if c.object_id in objects
     ]
-    return MatchPage(need, kind, matches, ranking.total, page, per_page)
+    return matches, ranking.total
 
 
 def record_feedback(user, need, kind: str, object_id: int, vote: int) -> MatchFeedback:
@@ -109,27 +115,5 @@ def record_feedback(user, need, kind: str, object_id: int, vote: int) -> MatchFe
 
 def find_one(user, need, kind, object_id):
     """The match for one candidate, as the ranking shows it (None when it is not among the candidates)."""
-    clusters = rank_clusters(need)
-    if kind == DocumentKind.CLUSTER:
-        chosen = [c for c in clusters.candidates if c.object_id == object_id]
-        reasons = cluster_reasons(need, clusters, chosen)
-        model, via = ClusterOrganisation, {}
-    else:
-        ranking = rank_organisations(
-            need, clusters, member_organisations_scope(user), member_clusters=member_cluster_ids(user)
-        )
-        chosen = [c for c in ranking.candidates if c.object_id == object_id]
-        via = ClusterOrganisation.objects.in_bulk({c.via_cluster for c in chosen if c.via_cluster})
-        reasons = organisation_reasons(need, ranking, chosen, {pk: c.name for pk, c in via.items()})
-        model = Organisation
-    if not chosen:
-        return None
-    candidate = chosen[0]
-    return Match(
-        kind,
-        model.objects.get(pk=object_id),
-        candidate.score,
-        candidate.components,
-        reasons.get(object_id, []),
-        via.get(candidate.via_cluster),
-    )
+    matches, _total = _matches(user, need, kind, lambda candidates: candidates.matching(object_id))
+    return matches[0] if matches else None
