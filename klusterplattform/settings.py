@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "klusterplattform.calls",
     "klusterplattform.funding",
     "klusterplattform.matchmaking",
+    "klusterplattform.reporting",
 ]
 
 MIDDLEWARE = [

@@ -19,5 +19,6 @@ urlpatterns += i18n_patterns(
     path("", include("klusterplattform.calls.urls")),
     path("", include("klusterplattform.funding.urls")),
     path("", include("klusterplattform.matchmaking.urls")),
+    path("", include("klusterplattform.reporting.urls")),
     prefix_default_language=False,
 )
