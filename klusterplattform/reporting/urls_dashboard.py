@@ -1,1 +1,7 @@
-urlpatterns = []
+from django.urls import path
+
+from . import views_dashboard
+
+urlpatterns = [
+    path("uppfoljning/", views_dashboard.dashboard, name="dashboard"),
+]
