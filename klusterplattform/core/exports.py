@@ -2,7 +2,9 @@
 
 A cell that starts with = + - @ (or a tab or carriage return) would be run as a formula by Excel and LibreOffice
 ("CSV injection"), so such text is written with a leading apostrophe, which spreadsheets show as plain text.
-Every export in the platform goes through `export_response`, so no module can forget this.
+Every export in the platform goes through `export_response`, so no module can forget this. CSV files carry a BOM and
+separate columns as the language's spreadsheets expect: `;` in Swedish (where the comma is the decimal sign), `,` in
+English.
 """
 
 import csv
@@ -10,9 +12,10 @@ import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.http import HttpResponse
-from django.utils import timezone
+from django.http import Http404, HttpResponse
+from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",
@@ -44,9 +47,10 @@ def _rows(columns: list[Column], rows: Iterable) -> Iterable[list]:
         yield [safe_cell(column.value(row)) for column in columns]
 
 
-def to_csv(columns: list[Column], rows: Iterable) -> bytes:
+def to_csv(columns: list[Column], rows: Iterable, delimiter: str | None = None) -> bytes:
+    """CSV with a BOM, in the active language's dialect (`csv_delimiter`) unless a delimiter is given."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter or csv_delimiter())
     writer.writerows(_rows(columns, rows))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # the BOM makes Excel read UTF-8 (å, ä, ö)
 
@@ -98,12 +102,33 @@ def workbook_response(filename_stem: str, sheets: Iterable[tuple[str, list[Colum
     return response
 
 
-def export_response(file_format: str, filename_stem: str, columns: list[Column], rows: Iterable) -> HttpResponse:
+def export_response(
+    file_format: str, filename_stem: str, columns: list[Column], rows: Iterable, delimiter: str | None = None
+) -> HttpResponse:
     """An attachment named `<stem>-<today>.<format>`; ValueError for a format we do not write."""
     if file_format not in FORMATS:
         raise ValueError(f"Unknown export format {file_format!r}")
-    body = to_csv(columns, rows) if file_format == "csv" else to_xlsx(columns, rows, filename_stem)
+    body = to_csv(columns, rows, delimiter) if file_format == "csv" else to_xlsx(columns, rows, filename_stem)
     response = HttpResponse(body, content_type=FORMATS[file_format])
     filename = f"{filename_stem}-{timezone.localdate():%Y-%m-%d}.{file_format}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def csv_delimiter() -> str:
+    """The list separator spreadsheets expect in the active language: Swedish Excel uses the comma as the decimal
+    sign and opens a double-clicked CSV file with ';' between columns; English uses ','."""
+    return ";" if (translation.get_language() or "sv").startswith("sv") else ","
+
+
+def list_export(file_format: str, filename_stem: str, columns: list[Column], rows: Iterable) -> HttpResponse:
+    """The file behind a list page's `export.<format>` sibling route: every row of the list's own filtered,
+    permission-limited query (not paged), in the language's CSV dialect; an unknown format is a 404 like any
+    other address that does not exist."""
+    if file_format not in FORMATS:
+        raise Http404
+    return export_response(file_format, filename_stem, columns, rows)
+
+
+def yes_no(flag) -> str:
+    return str(_("yes")) if flag else str(_("no"))

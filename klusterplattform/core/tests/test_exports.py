@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from klusterplattform.core.exports import (
@@ -42,12 +43,22 @@ def test_numbers_dates_and_ordinary_text_are_kept_as_they_are():
 
 
 def test_csv_has_a_bom_a_header_and_neutralised_formulas():
-    body = to_csv(COLUMNS, ROWS)
+    with translation.override("sv"):
+        body = to_csv(COLUMNS, ROWS)
     assert body.startswith("\ufeff".encode())
-    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Name", "Founded", "FTE"]
     assert rows[1] == ['\'=HYPERLINK("http://evil.example")', "2005-03-01", "2.5"]
     assert rows[2][0] == "Åre Kluster" and rows[3][0] == "'+46 70" and rows[4][0] == "'@SUM(A1)"
+
+
+def test_csv_separates_columns_as_the_language_s_spreadsheets_expect():
+    with translation.override("sv"):
+        swedish = to_csv(COLUMNS, ROWS).decode("utf-8-sig")
+    with translation.override("en"):
+        english = to_csv(COLUMNS, ROWS).decode("utf-8-sig")
+    assert swedish.splitlines()[0] == "Name;Founded;FTE"
+    assert english.splitlines()[0] == "Name,Founded,FTE"
 
 
 def test_xlsx_holds_no_formula_cell_and_keeps_numbers_as_numbers():
