@@ -17,7 +17,8 @@ A definition:
             {"code": "budget", "kind": "table", "label_sv": "...", "label_en": "...", "max_rows": 8,
              "columns": [{"code": "item", "label_sv": "...", "label_en": "...", "kind": "text"}]}]}]}
 
-Kinds: text (one line), textarea, number, choice, multiple, file, table. Codes are lower-case letters, digits and
+Kinds: text (one line), textarea, number, scale (a whole number from `low` to `high`, 1–5 by default), choice,
+multiple, file, table. Codes are lower-case letters, digits and
 underscores, unique across the form. A draft may be saved incomplete: the form does not insist on required fields
 unless asked to (`require=True`); `completeness` says what is missing before submission.
 """
@@ -37,7 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from klusterplattform.core import questionnaire as q
 from klusterplattform.core.uploads import SIGNATURES
 
-KINDS = (q.TEXT, q.TEXTAREA, q.NUMBER, q.CHOICE, q.MULTIPLE, q.FILE, q.TABLE)
+KINDS = (q.TEXT, q.TEXTAREA, q.NUMBER, q.SCALE, q.CHOICE, q.MULTIPLE, q.FILE, q.TABLE)
 CODE = re.compile(r"^[a-z][a-z0-9_]{0,59}$")
 MAX_TABLE_ROWS = 50
 MAX_TEXT_LENGTH = 20000
@@ -48,6 +49,7 @@ KIND_KEYS = {
     q.TEXT: {"max_length"},
     q.TEXTAREA: {"max_length"},
     q.NUMBER: {"min", "max"},
+    q.SCALE: {"low", "high"},
     q.CHOICE: {"options"},
     q.MULTIPLE: {"options"},
     q.FILE: {"extensions", "max_bytes"},
@@ -133,6 +135,11 @@ def _check_field(item: dict, where: str, problems: list) -> None:
                 problems.append(f"{where}.{name}: must be a number")
         if _is_number(item.get("min")) and _is_number(item.get("max")) and item["min"] >= item["max"]:
             problems.append(f"{where}.max: must be greater than min")
+    elif kind == q.SCALE:
+        low, high = item.get("low", 1), item.get("high", 5)
+        whole = all(isinstance(v, int) and not isinstance(v, bool) and 0 <= v <= 10 for v in (low, high))
+        if not whole or low >= high:
+            problems.append(f"{where}.high: low and high are whole numbers from 0 to 10, low below high")
     elif kind in (q.CHOICE, q.MULTIPLE):
         _check_options(item.get("options"), f"{where}.options", problems)
     elif kind == q.FILE:
@@ -231,6 +238,9 @@ def question(item: dict) -> q.Question:
     elif kind == q.NUMBER:
         values["min_value"] = item.get("min")
         values["max_value"] = item.get("max")
+    elif kind == q.SCALE:
+        values["low"] = item.get("low", 1)
+        values["high"] = item.get("high", 5)
     elif kind in (q.CHOICE, q.MULTIPLE):
         values["options"] = tuple(q.Option(o["code"], o["label_sv"], o["label_en"]) for o in item["options"])
     elif kind == q.FILE:
