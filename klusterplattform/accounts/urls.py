@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from . import views, views_account, views_audit, views_two_factor
+from . import views, views_account, views_audit, views_audit_export, views_two_factor
 
 app_name = "accounts"
 
@@ -44,4 +44,5 @@ urlpatterns = [
     ),
     path("konto/nycklar/<int:token_id>/aterkalla/", views_account.revoke_token, name="revoke_token"),
     path("historik/<str:reference>/", views_audit.history, name="history"),
+    path("historik/<str:reference>/export.<str:file_format>", views_audit_export.history_export, name="history_export"),
 ]

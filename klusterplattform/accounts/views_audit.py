@@ -87,16 +87,25 @@ def changes_of(event: AuditEvent, model, names: dict) -> list[Change]:
     return rows
 
 
-@login_required
-def history(request, reference: str):
+def trail_of(request, reference: str):
+    """(model, object id, its events newest first) for officers; 404 for anyone else and for a malformed reference.
+    The page and its export (views_audit_export.py) share it."""
     if not check(request.user, "audit.view"):
         raise Http404  # the trail's existence is nobody else's business
     try:
         content_type, object_id = parse_object_reference(reference)
     except ValueError:
         raise Http404 from None
-    model = content_type.model_class()
-    events = AuditEvent.objects.filter(content_type=content_type, object_id=object_id)
+    return (
+        content_type.model_class(),
+        object_id,
+        AuditEvent.objects.filter(content_type=content_type, object_id=object_id),
+    )
+
+
+@login_required
+def history(request, reference: str):
+    model, object_id, events = trail_of(request, reference)
     total = events.count()
     wanted = page_request(request.GET.get("page"))
     pages = page_count(total, wanted.size)

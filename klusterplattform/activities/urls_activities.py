@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from .views_activities import documents, pages, registrations
+from .views_activities import documents, exports, pages, registrations
 
 urlpatterns: list = [
     path("aktiviteter/", pages.activity_list, name="activities"),
+    path("aktiviteter/export.<str:file_format>", exports.activities_export, name="activities_export"),
     path("aktiviteter/ny/", pages.activity_create, name="activity_create"),
     path("aktiviteter/<int:pk>/", pages.activity_detail, name="activity"),
     path("aktiviteter/<int:pk>/redigera/", pages.activity_edit, name="activity_edit"),

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import views_needs as views
+from . import views_programme_exports as exports
 
 urlpatterns: list = [
     path("program/<slug:slug>/behovsanalys/", views.needs_analysis, name="needs"),
@@ -14,6 +15,7 @@ urlpatterns: list = [
         name="stated_needs",
     ),
     path("program/<slug:slug>/fokusomraden/", views.focus_list, name="focus_list"),
+    path("program/<slug:slug>/fokusomraden/export.<str:file_format>", exports.focus_export, name="focus_export"),
     path("program/<slug:slug>/fokusomraden/anvand-standard/", views.focus_adopt, name="focus_adopt"),
     path("program/<slug:slug>/fokusomraden/nytt/", views.focus_create, name="focus_create"),
     path("program/<slug:slug>/fokusomraden/<int:pk>/", views.focus_edit, name="focus_edit"),

@@ -6,7 +6,7 @@ The registry owns /program/ and /program/<slug>/; the needs analysis uses /progr
 
 from django.urls import path
 
-from . import views_news, views_participation
+from . import views_news, views_participation, views_programme_exports
 from .feeds import ProgrammeNewsAtom, ProgrammeNewsRss
 
 urlpatterns: list = [
@@ -20,6 +20,11 @@ urlpatterns: list = [
     path("program/<slug:slug>/aktuellt/<int:pk>/avpublicera/", views_news.news_unpublish, name="news_unpublish"),
     path("program/<slug:slug>/aktuellt/<int:pk>/ta-bort/", views_news.news_delete, name="news_delete"),
     path("program/<slug:slug>/kontakter/", views_news.contact_list, name="contacts"),
+    path(
+        "program/<slug:slug>/kontakter/export.<str:file_format>",
+        views_programme_exports.contacts_export,
+        name="contacts_export",
+    ),
     path("program/<slug:slug>/kontakter/ny/", views_news.contact_create, name="contact_create"),
     path("program/<slug:slug>/kontakter/<int:pk>/redigera/", views_news.contact_edit, name="contact_edit"),
     path("program/<slug:slug>/kontakter/<int:pk>/ta-bort/", views_news.contact_delete, name="contact_delete"),

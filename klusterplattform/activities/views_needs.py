@@ -164,11 +164,18 @@ def managed_programme(request, slug) -> Programme:
     return programme
 
 
+def focus_areas_of(programme) -> tuple[list, list]:
+    """(the programme's own focus areas, the defaults it uses when it has none): the page and its export
+    (views_programme_exports.py) share them."""
+    own = list(FocusArea.objects.filter(programme=programme).prefetch_related("indicators"))
+    defaults = [] if own else list(FocusArea.objects.filter(programme__isnull=True).prefetch_related("indicators"))
+    return own, defaults
+
+
 @login_required
 def focus_list(request, slug):
     programme = managed_programme(request, slug)
-    own = list(FocusArea.objects.filter(programme=programme).prefetch_related("indicators"))
-    defaults = [] if own else list(FocusArea.objects.filter(programme__isnull=True).prefetch_related("indicators"))
+    own, defaults = focus_areas_of(programme)
     context = {"programme": programme, "own": own, "defaults": defaults}
     return render(request, "activities/focus_list.html", context)
 

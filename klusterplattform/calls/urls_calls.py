@@ -3,9 +3,11 @@
 from django.urls import path
 
 from . import views_calls as views
+from . import views_list_exports as exports
 
 urlpatterns: list = [
     path("utlysningar/", views.call_list, name="calls"),
+    path("utlysningar/export.<str:file_format>", exports.calls_export, name="calls_export"),
     path("utlysningar/ny/", views.call_create, name="call_create"),
     path("utlysningar/<slug:slug>/", views.call_detail, name="call"),
     path("utlysningar/<slug:slug>/redigera/", views.call_edit, name="call_edit"),

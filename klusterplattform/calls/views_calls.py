@@ -87,8 +87,9 @@ def start_url(call):
 # Public pages
 
 
-def call_list(request):
-    now = timezone.now()
+def listed_calls(request, now):
+    """The list's filter form and its calls in the list's order: the page and its export (views_list_exports.py)
+    share this one query."""
     calls = Call.objects.visible_to(request.user)
     programmes = Programme.objects.filter(pk__in=calls.values("programme_id")).order_by("name_sv")
     filters = CallFilterForm(request.GET or None, programmes=programmes)
@@ -108,7 +109,12 @@ def call_list(request):
     )
     # Open calls by closing date, forthcoming by opening date, then closed ones, the latest closed first.
     soonest = Case(When(group=0, then=F("closes_at")), When(group=1, then=F("opens_at")), default=None)
-    calls = calls.order_by("group", soonest.asc(nulls_last=True), "-closes_at", "slug")
+    return filters, calls.order_by("group", soonest.asc(nulls_last=True), "-closes_at", "slug")
+
+
+def call_list(request):
+    now = timezone.now()
+    filters, calls = listed_calls(request, now)
     page = paginate(request, calls)
     for call in page.items:
         call.current_status = call.status(now)

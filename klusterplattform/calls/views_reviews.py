@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from klusterplattform.core.exports import FORMATS, export_response
@@ -102,10 +101,11 @@ def unassign(request, slug, pk):
 # The reviewer's pages
 
 
-@login_required
-def my_reviews(request):
+def review_rows(user) -> list[dict]:
+    """The user's assignments as the page lists them (a blind phase's label hides the applicant): the page and its
+    export (views_list_exports.py) share these rows."""
     rows = []
-    for assignment in reviewing.active_assignments(request.user):
+    for assignment in reviewing.active_assignments(user):
         blind = reviewing.is_blind(assignment.application.call)
         rows.append(
             {
@@ -115,7 +115,12 @@ def my_reviews(request):
                 "state_label": reviewing.STATE_LABELS[reviewing.state(assignment)],
             }
         )
-    return render(request, "calls/review_list.html", {"rows": rows})
+    return rows
+
+
+@login_required
+def my_reviews(request):
+    return render(request, "calls/review_list.html", {"rows": review_rows(request.user)})
 
 
 def own_assignment(request, pk) -> ReviewAssignment:
@@ -245,18 +250,8 @@ def declare(request, pk):
 def ranking(request, slug):
     call = managed_call(request, slug)
     table = ranks.build(call, request.GET)
-    query = request.GET.urlencode()
-    return render(
-        request,
-        "calls/ranking.html",
-        {
-            "call": call,
-            "table": table,
-            "sorts": ranks.sort_choices(),
-            "csv_url": reverse("calls:ranking_export", args=[call.slug, "csv"]) + (f"?{query}" if query else ""),
-            "xlsx_url": reverse("calls:ranking_export", args=[call.slug, "xlsx"]) + (f"?{query}" if query else ""),
-        },
-    )
+    # The export links (includes/export_links.html) carry the same query string, so the file is exactly this table.
+    return render(request, "calls/ranking.html", {"call": call, "table": table, "sorts": ranks.sort_choices()})
 
 
 @login_required

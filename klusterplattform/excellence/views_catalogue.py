@@ -25,12 +25,17 @@ from .permissions import can
 AREA_ORDER = {area: position for position, area in enumerate(Area.values)}
 
 
-def catalogue_list(request):
-    versions = list(
+def listed_catalogues():
+    """Every catalogue version, newest first, with its indicator count: the page and its export share it."""
+    return (
         CatalogueVersion.objects.select_related("previous")
         .annotate(indicator_count=Count("indicators"))
         .order_by(*NEWEST_FIRST)
     )
+
+
+def catalogue_list(request):
+    versions = list(listed_catalogues())
     current = versions[0] if versions else None
     return render(request, "excellence/catalogue_list.html", {"versions": versions, "current": current})
 

@@ -5,9 +5,15 @@ from django.urls import path
 
 from . import views_event_meetings as meetings
 from . import views_events as views
+from . import views_list_exports as exports
 
 urlpatterns: list = [
     path("matchmaking/<int:pk>/", views.event_overview, name="event"),
+    path(
+        "matchmaking/<int:pk>/deltagare/export.<str:file_format>",
+        exports.event_participants_export,
+        name="event_participants_export",
+    ),
     path("matchmaking/<int:pk>/delta/", views.event_join, name="event_join"),
     path("matchmaking/<int:pk>/schema/", views.event_schedule, name="event_schedule"),
     path("matchmaking/<int:pk>/schema/kor/", views.event_schedule_run, name="event_schedule_run"),

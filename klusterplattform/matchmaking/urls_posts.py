@@ -2,10 +2,12 @@
 
 from django.urls import path
 
+from . import views_list_exports as exports
 from . import views_posts as views
 
 urlpatterns: list = [
     path("partnersok/", views.post_list, name="posts"),
+    path("partnersok/export.<str:file_format>", exports.posts_export, name="posts_export"),
     path("partnersok/ny/", views.post_add, name="post_add"),
     path("partnersok/mina/", views.mine, name="mine"),
     path("partnersok/<int:pk>/", views.post_detail, name="post"),

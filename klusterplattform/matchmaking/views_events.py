@@ -42,6 +42,11 @@ def _my_requests(participant):
     return list(meetings.filter(invitee=participant)), list(meetings.filter(requester=participant))
 
 
+def participants_of(event):
+    """Who has joined the event: the overview's list and its export (views_list_exports.py) share it."""
+    return EventParticipant.objects.filter(activity=event).select_related("cluster")
+
+
 @login_required
 def event_overview(request, pk):
     event = event_or_404(request.user, pk)
@@ -57,7 +62,7 @@ def event_overview(request, pk):
         "section": SECTION,
     }
     if may_see_participants(user, event, participant):
-        context["participants"] = list(EventParticipant.objects.filter(activity=event).select_related("cluster"))
+        context["participants"] = list(participants_of(event))
     if participant is not None:
         context["received"], context["sent"] = _my_requests(participant)
         for meeting in context["received"] + context["sent"]:

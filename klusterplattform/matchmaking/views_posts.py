@@ -48,11 +48,17 @@ def may_publish(user, cluster) -> bool:
     return bool(user.is_authenticated and can(user, "partnersearch.publish", cluster))
 
 
-def post_list(request):
-    user = request.user
-    managed = managed_cluster_ids(user)
+def listed_posts(request, managed):
+    """The list's filter form and the open posts the user may see: the page and its export
+    (views_list_exports.py) share this one query."""
     filters = PostFilterForm(request.GET or None, managed_ids=managed)
-    posts = filters.apply(visible_posts(user).open()).select_related("cluster").prefetch_related("ecosystems")
+    posts = filters.apply(visible_posts(request.user).open()).select_related("cluster").prefetch_related("ecosystems")
+    return filters, posts
+
+
+def post_list(request):
+    managed = managed_cluster_ids(request.user)
+    filters, posts = listed_posts(request, managed)
     page = paginate(request, posts)
     for post in page.items:
         post.partner_type_labels = [PartnerType(code).label for code in post.partner_types if code in PartnerType]

@@ -7,6 +7,11 @@ from . import views_invitations as views
 urlpatterns = [
     path("kluster/<slug:slug>/inbjudningar/", views.invitation_list, name="invitations"),
     path(
+        "kluster/<slug:slug>/inbjudningar/export.<str:file_format>",
+        views.invitations_export,
+        name="invitations_export",
+    ),
+    path(
         "kluster/<slug:slug>/inbjudningar/<int:invitation_id>/aterkalla/",
         views.revoke_invitation,
         name="revoke_invitation",

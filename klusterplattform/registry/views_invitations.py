@@ -8,10 +8,13 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
+from klusterplattform.core.exports import Column, list_export
 from klusterplattform.core.permissions import check
 
 from . import invitations
@@ -45,6 +48,37 @@ def invitation_list(request, slug):
         "invitation_days": settings.KP_INVITATION_DAYS,
     }
     return render(request, "registry/invitations/list.html", context)
+
+
+def _person(user):
+    return (user.full_name or user.email) if user else None
+
+
+def _local(moment):
+    return timezone.localtime(moment).replace(tzinfo=None) if moment else None
+
+
+def invitation_columns() -> list[Column]:
+    return [
+        Column(gettext_lazy("E-mail address"), lambda i: i.email),
+        Column(gettext_lazy("Status"), lambda i: i.get_status_display()),
+        Column(gettext_lazy("Invited by"), lambda i: _person(i.invited_by)),
+        Column(gettext_lazy("Sent"), lambda i: _local(i.created_at)),
+        Column(gettext_lazy("Expires"), lambda i: _local(i.expires_at)),
+        Column(gettext_lazy("Accepted"), lambda i: _local(i.accepted_at)),
+        Column(gettext_lazy("Accepted by"), lambda i: i.accepted_by.email if i.accepted_by else None),
+        Column(gettext_lazy("Revoked"), lambda i: _local(i.revoked_at)),
+    ]
+
+
+@login_required
+def invitations_export(request, slug, file_format):
+    """The invitation list as CSV or XLSX: the same invitations as the page, for the same officers (404 for anyone
+    else)."""
+    cluster = _cluster_for_officer(request, slug)
+    return list_export(
+        file_format, f"inbjudningar-{cluster.slug}", invitation_columns(), invitations.invitations_of(cluster)
+    )
 
 
 @login_required

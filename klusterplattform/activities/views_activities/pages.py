@@ -28,12 +28,18 @@ from .common import (
 )
 
 
-def activity_list(request):
+def listed_activities(request):
+    """The list's filter form and its activities: the page and its export (exports.py) share this one query."""
     filters = ActivityFilterForm(request.GET or None, user=request.user)
     activities = filters.apply(Activity.objects.visible_to(request.user).select_related("programme"))
     activities = activities.annotate(
         confirmed=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED))
     )
+    return filters, activities
+
+
+def activity_list(request):
+    filters, activities = listed_activities(request)
     page = paginate(request, activities)
     context = {"filters": filters, "page": page, "may_create": check(request.user, "activity.manage").allowed}
     return render(request, "activities/activity_list.html", context)

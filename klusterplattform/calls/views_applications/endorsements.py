@@ -4,8 +4,10 @@ region's S3 priority area, or decline with a reason). The rules are in ../endors
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Case, F, When
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from klusterplattform.core.permissions import has_role
 
@@ -13,11 +15,21 @@ from .. import endorsements
 from ..forms_applications import ConfirmEndorsementForm, DeclineEndorsementForm
 from .common import refuse
 
+NOT_REGIONAL = gettext_lazy("The regions' confirmations are answered by regional officers.")
+
+
+def listed_endorsements(user):
+    """Every endorsement the regional officer's regions answer, pending first, then the latest answered: the
+    export's rows (views_list_exports.py); the page shows the pending ones and the latest 50 answers."""
+    return endorsements.endorsements_for(user).order_by(
+        Case(When(status="pending", then=0), default=1), F("decided_at").desc(nulls_last=True), "pk"
+    )
+
 
 @login_required
 def endorsement_list(request):
     if not has_role(request.user, "regional_officer"):
-        return refuse(request, _("The regions' confirmations are answered by regional officers."))
+        return refuse(request, NOT_REGIONAL)
     answered = endorsements.endorsements_for(request.user).exclude(status="pending")
     context = {
         "pending": list(endorsements.pending_for(request.user)),

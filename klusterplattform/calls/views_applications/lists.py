@@ -13,9 +13,9 @@ from ..models import Application, Endorsement
 from .common import url_or_none, visible_call
 
 
-@login_required
-def call_applications(request, slug):
-    call = visible_call(request, slug)
+def listed_applications(request, call):
+    """The list's filter form and the applications to the call the user may see: the page and its export
+    (views_list_exports.py) share this one query."""
     visible = Application.objects.visible_to(request.user).filter(call=call).values("pk")
     applications = (
         Application.objects.filter(pk__in=visible).select_related("cluster").order_by("cluster__sort_name", "pk")
@@ -29,6 +29,13 @@ def call_applications(request, slug):
     applications = applications.prefetch_related(
         "regions", Prefetch("endorsements", queryset=Endorsement.objects.select_related("region"))
     )
+    return filters, applications
+
+
+@login_required
+def call_applications(request, slug):
+    call = visible_call(request, slug)
+    filters, applications = listed_applications(request, call)
     page = paginate(request, applications)
     officer = bool(check(request.user, "application.manage"))
     context = {

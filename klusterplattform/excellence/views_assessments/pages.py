@@ -20,12 +20,18 @@ from .common import assessment_for
 BENCHMARKED_STATES = (S.SUBMITTED, S.UNDER_VALIDATION, S.VALIDATED)
 
 
-@login_required
-def assessment_list(request):
+def listed_assessments(request):
+    """The list's filter form and the assessments the user may see: the page and its export
+    (views_list_exports.py) share this one query."""
     visible = Assessment.objects.visible_to(request.user)
     rounds = AssessmentRound.objects.filter(pk__in=visible.values("round_id"))
     filters = AssessmentFilterForm(request.GET, rounds=rounds)
-    assessments = filters.apply(visible.select_related("round", "cluster", "assessor"))
+    return filters, filters.apply(visible.select_related("round__programme", "cluster", "assessor"))
+
+
+@login_required
+def assessment_list(request):
+    filters, assessments = listed_assessments(request)
     context = {
         "filters": filters,
         "page": paginate(request, assessments),

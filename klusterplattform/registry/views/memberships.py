@@ -27,6 +27,16 @@ def add_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages_)
 
 
+def current_members(cluster):
+    """The cluster's current members by name: the register page and its export (list_exports.py) share them."""
+    return (
+        Membership.objects.active_on()
+        .filter(cluster=cluster)
+        .select_related("organisation__region")
+        .order_by("organisation__sort_name", "pk")
+    )
+
+
 @login_required
 def memberships(request, slug):
     cluster, refused = cluster_for(request, slug, "cluster.view_members", MAY_NOT_MANAGE)
@@ -49,11 +59,10 @@ def memberships(request, slug):
                 % {"organisation": organisation.name, "cluster": cluster.name},
             )
             return redirect("registry:memberships", slug=cluster.slug)
-    current = Membership.objects.active_on().filter(cluster=cluster).select_related("organisation")
     context = {
         "cluster": cluster,
         "form": form,
-        "members": paginate(request, current.order_by("organisation__sort_name", "pk")),
+        "members": paginate(request, current_members(cluster)),
         "may_edit": may_edit,
     }
     return render(request, "registry/memberships.html", context)

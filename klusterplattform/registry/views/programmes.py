@@ -10,23 +10,34 @@ from ..stats import member_counts
 from .listing import visible_cluster_count_filter
 
 
-def programme_list(request):
-    programmes = Programme.objects.visible_to(request.user).annotate(
-        cluster_count=Count(
-            "participations", filter=visible_cluster_count_filter(request.user, "participations__cluster")
-        )
+def listed_programmes(user):
+    """The programmes the user may see with their visible clusters counted: the page and its export share it."""
+    return Programme.objects.visible_to(user).annotate(
+        cluster_count=Count("participations", filter=visible_cluster_count_filter(user, "participations__cluster"))
     )
-    return render(request, "registry/programme_list.html", {"programmes": programmes})
 
 
-def programme_detail(request, slug):
-    programme = get_object_or_404(Programme.objects.visible_to(request.user), slug=slug)
-    participations = list(
-        programme.participations.filter(cluster__in=ClusterOrganisation.objects.visible_to(request.user))
+def programme_list(request):
+    return render(request, "registry/programme_list.html", {"programmes": listed_programmes(request.user)})
+
+
+def visible_programme(user, slug) -> Programme:
+    return get_object_or_404(Programme.objects.visible_to(user), slug=slug)
+
+
+def participations_of(user, programme):
+    """The programme's participating clusters the user may see, by name: the page and its export share them."""
+    return (
+        programme.participations.filter(cluster__in=ClusterOrganisation.objects.visible_to(user))
         .select_related("cluster")
         .prefetch_related(Prefetch("cluster__regions", queryset=Region.objects.order_by("code")))
         .order_by("cluster__sort_name", "pk")
     )
+
+
+def programme_detail(request, slug):
+    programme = visible_programme(request.user, slug)
+    participations = list(participations_of(request.user, programme))
     counts = member_counts([p.cluster_id for p in participations])
     context = {
         "programme": programme,

@@ -11,13 +11,20 @@ from .listing import visible_cluster_count_filter, with_list_details
 from .paging import paginate
 
 
-def region_list(request):
+def listed_regions(user) -> tuple[list, list]:
+    """Swedish counties, then other regions by country, each with the clusters the user may see counted: the page
+    and its export (list_exports.py) share them."""
     regions = Region.objects.annotate(
-        cluster_count=Count("clusters", filter=visible_cluster_count_filter(request.user, "clusters"))
+        cluster_count=Count("clusters", filter=visible_cluster_count_filter(user, "clusters"))
     ).order_by("country", "code")
     counties = [region for region in regions if region.is_swedish_county]
     others = [region for region in regions if not region.is_swedish_county]
     others.sort(key=lambda r: (r.country != "SE", country_name(r.country), r.code))
+    return counties, others
+
+
+def region_list(request):
+    counties, others = listed_regions(request.user)
     context = {
         "counties": counties,
         "other_groups": [(country_name(code), list(group)) for code, group in groupby(others, lambda r: r.country)],
