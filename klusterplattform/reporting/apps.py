@@ -8,10 +8,13 @@ class ReportingConfig(AppConfig):
 
     def ready(self):
         from klusterplattform.accounts import audit
+        from klusterplattform.registry import people
 
-        from . import models, permissions
+        from . import models, permissions, personal_data
 
         permissions.register_facts()
+        for key, (explanation, records) in personal_data.ACCOUNT_SECTIONS.items():
+            people.register_section(key, explanation, records)
         audit.track(models.Kpi, exclude=("created_at", "updated_at"))
         audit.track(models.KpiValue, exclude=("entered_at",))
         audit.track(models.QuestionSet, exclude=("created_at", "updated_at"))

@@ -32,6 +32,12 @@ def section_module(name: str):
     return import_module(f"klusterplattform.reporting.figures.{name}")
 
 
+def build_all(scope, names=SECTIONS) -> list[tuple[str, object]]:
+    """(name, section) for each section, in the dashboard's order: what the dashboard shows and the reports hold, so
+    the two cannot drift apart. Queries do not grow with the programme."""
+    return [(name, section_module(name).build(scope)) for name in names]
+
+
 @dataclass(frozen=True)
 class Scope:
     programme: object  # registry.Programme

@@ -1,8 +1,10 @@
 """Evaluation surveys. A question set is reusable across rounds (its `definition` is in the same format as a call's
 application form, calls/forms_engine.py, so one engine checks and renders both). A survey sends a question set to
 an audience (cluster managers or regional officers) of a programme. Who has answered is tracked on the invitation
-(`responded_at`); what they answered is a separate row with no link to the person, and results are shown only for
+(`responded_on`); what they answered is a separate row with no link to the person, and results are shown only for
 groups of at least `min_group` responses, so answers cannot be traced back."""
+
+import uuid
 
 from django.conf import settings
 from django.db import models
@@ -80,7 +82,8 @@ class SurveyInvitation(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="survey_invitations")
     invited_at = models.DateTimeField(auto_now_add=True)
     reminded_at = models.DateTimeField(_("reminded"), null=True, blank=True)
-    responded_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    # The day only, like the response's submitted_on: a time could be matched with a response.
+    responded_on = models.DateField(_("answered"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("survey invitation")
@@ -93,6 +96,8 @@ class SurveyInvitation(models.Model):
 
 
 class SurveyResponse(models.Model):
+    # A random key, not a sequence: the order of the rows must not tell who answered first.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     survey = models.ForeignKey(Survey, on_delete=models.CASCADE, related_name="responses")
     answers = models.JSONField(_("answers"), default=dict)
     submitted_on = models.DateField(_("submitted"))  # a day, not a time: a time could tell who answered
@@ -103,4 +108,4 @@ class SurveyResponse(models.Model):
         ordering = ["survey", "pk"]
 
     def __str__(self):
-        return f"{self.survey} #{self.pk}"
+        return f"{self.survey} – {self.submitted_on}"

@@ -1,0 +1,162 @@
+"""The evaluation-survey pages.
+
+Officers (survey.manage) write question sets, create survey rounds, send them and follow who has answered; the
+anonymised results are survey.results. Answering (`/enkater/<pk>/`) is for invited users only: for anyone else the
+survey does not exist (404). A page tells the invited user when the survey is not open or already answered."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from klusterplattform.core import exports
+from klusterplattform.registry.models import Programme
+
+from . import surveys
+from .forms_surveys import QuestionSetForm, SendForm, SurveyForm
+from .models import QuestionSet, Survey
+from .views_kpis import require
+
+SECTION = "surveys"
+
+
+def _survey(request, pk: int) -> Survey:
+    survey = get_object_or_404(Survey.objects.select_related("programme", "question_set"), pk=pk)
+    if not Programme.objects.visible_to(request.user).filter(pk=survey.programme_id).exists():
+        raise Http404
+    return survey
+
+
+@login_required
+def survey_list(request):
+    require(request.user, "survey.manage")
+    listed = Survey.objects.select_related("programme", "question_set").order_by("-opens_on", "pk")
+    context = {"surveys": listed, "question_sets": QuestionSet.objects.all(), "section": SECTION}
+    return render(request, "reporting/survey_list.html", context)
+
+
+@login_required
+def survey_create(request):
+    require(request.user, "survey.manage")
+    form = SurveyForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        survey = form.save(commit=False)
+        survey.created_by = request.user
+        survey.save()
+        messages.success(request, _("The survey was created. Send it to its audience when you are ready."))
+        return redirect("reporting:survey_tracking", pk=survey.pk)
+    return render(request, "reporting/survey_form.html", {"form": form, "section": SECTION})
+
+
+@login_required
+def survey_tracking(request, pk: int):
+    """Who has been invited and who has answered; never what anyone answered."""
+    require(request.user, "survey.manage")
+    survey = _survey(request, pk)
+    context = {
+        "survey": survey,
+        "tracking": surveys.tracking(survey),
+        "audience": len(surveys.audience_user_ids(survey)),
+        "send_form": SendForm(),
+        "section": SECTION,
+    }
+    return render(request, "reporting/survey_tracking.html", context)
+
+
+@require_POST
+@login_required
+def survey_send(request, pk: int):
+    require(request.user, "survey.manage")
+    survey = _survey(request, pk)
+    form = SendForm(request.POST)
+    new = surveys.send(survey)
+    sent = surveys.mail_invitations(survey, new) if form.is_valid() and form.cleaned_data["email"] else 0
+    messages.success(
+        request,
+        _("%(new)s new invitations, %(sent)s e-mails sent. Everyone already invited keeps their invitation.")
+        % {"new": len(new), "sent": sent},
+    )
+    return redirect("reporting:survey_tracking", pk=survey.pk)
+
+
+@require_POST
+@login_required
+def survey_remind(request, pk: int):
+    require(request.user, "survey.manage")
+    survey = _survey(request, pk)
+    sent = surveys.remind(survey)
+    messages.success(request, _("%(sent)s reminders sent.") % {"sent": sent})
+    return redirect("reporting:survey_tracking", pk=survey.pk)
+
+
+@login_required
+def survey_answer(request, pk: int):
+    survey = get_object_or_404(Survey, pk=pk)
+    invitation = surveys.invitation_for(survey, request.user)
+    if invitation is None:
+        raise Http404
+    context = {"survey": survey, "section": SECTION}
+    if invitation.responded_on is not None:
+        return render(request, "reporting/survey_done.html", {**context, "already": True})
+    if not surveys.is_open(survey):
+        return render(request, "reporting/survey_closed.html", context)
+    form = surveys.answer_form(survey, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            surveys.submit(survey, request.user, surveys.forms_engine.answers_from(form))
+        except surveys.AlreadyAnswered:
+            return render(request, "reporting/survey_done.html", {**context, "already": True})
+        except surveys.NotOpen:
+            return render(request, "reporting/survey_closed.html", context)
+        return render(request, "reporting/survey_done.html", {**context, "already": False})
+    return render(request, "reporting/survey_answer.html", {**context, "form": form})
+
+
+@login_required
+def survey_results(request, pk: int):
+    require(request.user, "survey.results")
+    survey = _survey(request, pk)
+    context = {"survey": survey, "results": surveys.results(survey), "section": SECTION}
+    return render(request, "reporting/survey_results.html", context)
+
+
+RESULT_COLUMNS = [
+    exports.Column("question", lambda row: row.question),
+    exports.Column("label", lambda row: row.label),
+    exports.Column("kind", lambda row: row.kind),
+    exports.Column("answer", lambda row: row.answer),
+    exports.Column("count", lambda row: row.count),
+    exports.Column("mean", lambda row: row.mean),
+]
+
+
+@login_required
+def survey_results_export(request, pk: int, file_format: str):
+    require(request.user, "survey.results")
+    survey = _survey(request, pk)
+    if file_format not in exports.FORMATS:
+        raise Http404
+    rows = surveys.anonymised_results(survey)
+    return exports.export_response(file_format, f"enkat-{survey.pk}-resultat", RESULT_COLUMNS, rows)
+
+
+@login_required
+def question_set_list(request):
+    require(request.user, "survey.manage")
+    context = {"question_sets": QuestionSet.objects.all(), "section": SECTION}
+    return render(request, "reporting/question_set_list.html", context)
+
+
+@login_required
+def question_set_edit(request, pk: int | None = None):
+    require(request.user, "survey.manage")
+    question_set = get_object_or_404(QuestionSet, pk=pk) if pk else None
+    form = QuestionSetForm(request.POST or None, instance=question_set)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The question set was saved. Surveys already created keep their questions."))
+        return redirect("reporting:question_sets")
+    context = {"form": form, "question_set": question_set, "section": SECTION}
+    return render(request, "reporting/question_set_form.html", context)
