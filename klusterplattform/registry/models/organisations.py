@@ -78,7 +78,13 @@ class Membership(models.Model):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         ordering = ["cluster", "-joined"]
-        indexes = [models.Index(fields=["cluster", "left"]), models.Index(fields=["organisation", "left"])]
+        indexes = [
+            models.Index(fields=["cluster", "left"]),
+            models.Index(fields=["organisation", "left"]),
+            # Covers the follow-up's membership-history scan (reporting/figures/population.py): every column it reads,
+            # so the database never visits the table rows (a quarter of the dashboard's time at 5,000 clusters).
+            models.Index(fields=["cluster", "organisation", "kind", "joined", "left"], name="membership_history_scan"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(left__isnull=True) | Q(joined__isnull=True) | Q(left__gte=models.F("joined")),

@@ -62,8 +62,17 @@ class Scope:
         return condition
 
     @cached_property
-    def cluster_ids(self) -> list[int]:
-        """The ids of the clusters in scope (one query, kept for the request)."""
+    def selection_days(self) -> dict:
+        """{cluster id: the day it was selected into the programme, or None} for the clusters in scope, in one query
+        kept for the request: the figures over time count a cluster only from its selection."""
         from klusterplattform.registry.models import ClusterOrganisation
 
-        return sorted(set(ClusterOrganisation.objects.filter(self.in_programme_q()).values_list("pk", flat=True)))
+        rows = ClusterOrganisation.objects.filter(self.in_programme_q()).values_list(
+            "pk", "participations__selected_on"
+        )
+        return dict(rows)
+
+    @property
+    def cluster_ids(self) -> list[int]:
+        """The ids of the clusters in scope."""
+        return sorted(self.selection_days)
