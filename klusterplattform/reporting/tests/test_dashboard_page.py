@@ -8,6 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from klusterplattform.registry.grants import grant_role
 from klusterplattform.registry.tests.factories import (
@@ -45,7 +46,8 @@ def figure(html: str, name: str) -> str:
 
 
 def test_the_route_is_the_swedish_path():
-    assert reverse("reporting:dashboard") == URL
+    with translation.override("sv"):
+        assert reverse("reporting:dashboard") == URL
 
 
 def test_anonymous_is_sent_to_sign_in(client, world):
