@@ -21,3 +21,14 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         skip_or_fail(f"real data folder {SHARED_DATA} is absent (it sits beside the repository as ../shared/data)")
     return SHARED_DATA
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Swedish, the default language. A request to /en/… leaves English active in the thread
+    after it returns, which would make `reverse()` and lazy texts of the next test on the same worker English."""
+    from django.utils import translation
+
+    translation.activate("sv")
+    yield
+    translation.deactivate()
