@@ -80,7 +80,7 @@ def page_of(request, items: list, param: str = "page") -> Page:
     )
 
 
-def _next_deadlines(call_ids, now) -> dict[int, FundingDeadline]:
+def next_deadlines(call_ids, now) -> dict[int, FundingDeadline]:
     """The next deadline ahead of each call, in one query."""
     ahead: dict[int, FundingDeadline] = {}
     for deadline in FundingDeadline.objects.filter(call_id__in=call_ids, at__gt=now).order_by("at", "stage"):
@@ -115,12 +115,9 @@ def filter_fits(fits, filters: CallsForYouFilterForm, interests: dict):
     return kept
 
 
-@login_required
-def calls_for_cluster(request, slug):
-    cluster, refused = cluster_for(request, slug, "funding.fit", MAY_NOT_FIT)
-    if refused:
-        return refused
-    now = timezone.now()
+def listed_fits(request, cluster, now) -> tuple[CallsForYouFilterForm, dict, list]:
+    """(filters, the cluster's bookmarks and intentions by call id, the scored calls under the filters, best first):
+    the page and its export (views_fit_export.py) share this one way of listing."""
     filters = CallsForYouFilterForm(request.GET or None)
     interests = {
         i.call_id: i
@@ -130,9 +127,18 @@ def calls_for_cluster(request, slug):
         .annotate(partner_count=Count("partners"), closes_zone=Subquery(last_deadline_zone()))
         .order_by("call__closes_at", "call__identifier")
     }
-    fits = filter_fits(score_calls(cluster, now=now), filters, interests)
+    return filters, interests, filter_fits(score_calls(cluster, now=now), filters, interests)
+
+
+@login_required
+def calls_for_cluster(request, slug):
+    cluster, refused = cluster_for(request, slug, "funding.fit", MAY_NOT_FIT)
+    if refused:
+        return refused
+    now = timezone.now()
+    filters, interests, fits = listed_fits(request, cluster, now)
     page = page_of(request, fits)
-    deadlines = _next_deadlines([fit.call_id for fit in page.items], now)
+    deadlines = next_deadlines([fit.call_id for fit in page.items], now)
     rows = []
     for fit in page.items:
         deadline = deadlines.get(fit.call_id)

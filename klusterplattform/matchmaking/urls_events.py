@@ -16,6 +16,11 @@ urlpatterns: list = [
     ),
     path("matchmaking/<int:pk>/delta/", views.event_join, name="event_join"),
     path("matchmaking/<int:pk>/schema/", views.event_schedule, name="event_schedule"),
+    path(
+        "matchmaking/<int:pk>/schema/export.<str:file_format>",
+        exports.event_meetings_export,
+        name="event_meetings_export",
+    ),
     path("matchmaking/<int:pk>/schema/kor/", views.event_schedule_run, name="event_schedule_run"),
     path("matchmaking/<int:pk>/motesforfragan/", meetings.meeting_request, name="event_meeting_request"),
     path("matchmaking/<int:pk>/moten/<int:meeting>/svar/", meetings.meeting_decide, name="event_meeting_decide"),

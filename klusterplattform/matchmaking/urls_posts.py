@@ -10,6 +10,7 @@ urlpatterns: list = [
     path("partnersok/export.<str:file_format>", exports.posts_export, name="posts_export"),
     path("partnersok/ny/", views.post_add, name="post_add"),
     path("partnersok/mina/", views.mine, name="mine"),
+    path("partnersok/mina/export.<str:file_format>", exports.mine_export, name="mine_export"),
     path("partnersok/<int:pk>/", views.post_detail, name="post"),
     path("partnersok/<int:pk>/andra/", views.post_edit, name="post_edit"),
     path("partnersok/<int:pk>/stang/", views.post_close, name="post_close"),

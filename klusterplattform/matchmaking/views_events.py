@@ -7,7 +7,7 @@ Every write goes through event_services.py: PermissionError is a 403 page, Refus
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -45,6 +45,16 @@ def _my_requests(participant):
 def participants_of(event):
     """Who has joined the event: the overview's list and its export (views_list_exports.py) share it."""
     return EventParticipant.objects.filter(activity=event).select_related("cluster")
+
+
+def meetings_of(event):
+    """Every meeting request of the event, placed ones first by slot and table, then the rest by request date: the
+    schedule page's list for officers and its export (views_list_exports.py) share it."""
+    return (
+        MeetingRequest.objects.filter(activity=event)
+        .select_related("requester__cluster", "invitee__cluster", "slot")
+        .order_by(F("slot__starts_at").asc(nulls_last=True), "table", "created_at", "pk")
+    )
 
 
 @login_required
@@ -134,6 +144,7 @@ def event_schedule(request, pk):
         "slots": local_slots(event),
         "last_run": ScheduleRun.objects.filter(activity=event).first(),
         "accepted": MeetingRequest.objects.filter(activity=event, status=MeetingStatus.ACCEPTED).count(),
+        "meetings": list(meetings_of(event)),
         "section": SECTION,
     }
     return render(request, "matchmaking/events/schedule.html", context)

@@ -72,14 +72,14 @@ def subject_fields(subject) -> list[tuple[str, object]]:
     return pairs
 
 
-def _members_hidden(user) -> bool:
+def members_hidden(user) -> bool:
     scope = member_organisations_scope(user)
     return scope is not None and not scope.exists()
 
 
 def _results(request, subject, need, kind) -> dict:
     user = request.user
-    if kind == DocumentKind.ORGANISATION and _members_hidden(user):
+    if kind == DocumentKind.ORGANISATION and members_hidden(user):
         return {"members_hidden": True}
     result = service.find(user, need, kind, _page_number(request.GET.get("page")))
     if not result.matches and result.total and result.page > result.pages:  # past the end: the last page
@@ -96,25 +96,37 @@ def _results(request, subject, need, kind) -> dict:
     }
 
 
-@login_required
-def match_list(request):
+def asked_subject(request):
+    """(form, tab, subject, need) of the query string: subject and need are None when no subject is asked for; a
+    subject the user cannot see is a 404, PermissionError when they may not ask. The page and its export
+    (views_list_exports_matches.py) read the query this one way."""
     form = SubjectForm(request.GET or None)
     tab = request.GET.get("tab") if request.GET.get("tab") in TABS else "clusters"
-    context = {"form": form, "tab": tab, "section": SECTION, "subject": None}
     if form.is_bound and not form.is_valid() and form.subject_is_invalid:
         raise Http404
-    if form.is_bound and form.is_valid() and form.has_subject():
-        try:
-            subject, need = match_subjects.resolve(request.user, **form.subject_arguments())
-        except LookupError as unknown:
-            raise Http404 from unknown
-        except PermissionError:
-            return refuse(request, _("Sign in to find matches."))
+    if not (form.is_bound and form.is_valid() and form.has_subject()):
+        return form, tab, None, None
+    try:
+        subject, need = match_subjects.resolve(request.user, **form.subject_arguments())
+    except LookupError as unknown:
+        raise Http404 from unknown
+    return form, tab, subject, need
+
+
+@login_required
+def match_list(request):
+    try:
+        form, tab, subject, need = asked_subject(request)
+    except PermissionError:
+        return refuse(request, _("Sign in to find matches."))
+    context = {"form": form, "tab": tab, "section": SECTION, "subject": None}
+    if subject is not None:
         context.update(_results(request, subject, need, TABS[tab]))
         context.update(
             subject=subject,
             is_text=subject.kind == MatchSubject.TEXT,
             tab_urls={name: matches_url(subject, name) for name in TABS},
+            export_query=matches_url(subject, tab).split("?", 1)[1],
             subject_fields=subject_fields(subject),
             vote_choices=Vote.choices,
         )

@@ -281,12 +281,10 @@ def follow(request, pk):
     return redirect(post)
 
 
-@login_required
-def mine(request):
-    user = request.user
-    managed = managed_cluster_ids(user)
-    today = timezone.localdate()
-    own_posts = list(
+def own_posts_of(managed):
+    """The posts of the user's clusters with their counts of waiting and accepted interest, newest first: the first
+    table of "my partner searches" and its export (views_list_exports.py) share this one query."""
+    return (
         PartnerSearch.objects.filter(cluster_id__in=managed)
         .select_related("cluster")
         .annotate(
@@ -295,6 +293,14 @@ def mine(request):
         )
         .order_by("-created_at", "-pk")
     )
+
+
+@login_required
+def mine(request):
+    user = request.user
+    managed = managed_cluster_ids(user)
+    today = timezone.localdate()
+    own_posts = list(own_posts_of(managed))
     expressed = list(
         PartnerInterest.objects.filter(cluster_id__in=managed)
         .select_related("post__cluster", "post__author", "cluster", "author")

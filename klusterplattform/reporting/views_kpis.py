@@ -112,7 +112,7 @@ def kpi_export(request, file_format: str):
     programme = _programme(request)
     periods = recent_periods(_granularity(request), PERIODS_SHOWN)
     rows = kpis.kpi_table(programme, periods)
-    return exports.export_response(file_format, f"kpi-{programme.slug}", export_columns(periods), rows)
+    return exports.list_export(file_format, f"kpi-{programme.slug}", export_columns(periods), rows)
 
 
 @login_required

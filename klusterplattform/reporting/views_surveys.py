@@ -6,9 +6,13 @@ survey does not exist (404). A page tells the invited user when the survey is no
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from klusterplattform.core import exports
@@ -29,12 +33,45 @@ def _survey(request, pk: int) -> Survey:
     return survey
 
 
+def listed_surveys():
+    """Every survey round, newest first: the list page and its export share this one query."""
+    return Survey.objects.select_related("programme", "question_set").order_by("-opens_on", "pk")
+
+
+def listed_question_sets():
+    """Every question set with the number of survey rounds made from it: the list page and its export."""
+    return QuestionSet.objects.annotate(survey_count=Count("surveys")).order_by("name_sv", "pk")
+
+
 @login_required
 def survey_list(request):
     require(request.user, "survey.manage")
-    listed = Survey.objects.select_related("programme", "question_set").order_by("-opens_on", "pk")
-    context = {"surveys": listed, "question_sets": QuestionSet.objects.all(), "section": SECTION}
+    context = {"surveys": listed_surveys(), "question_sets": QuestionSet.objects.all(), "section": SECTION}
     return render(request, "reporting/survey_list.html", context)
+
+
+def survey_columns(request) -> list[exports.Column]:
+    def link(name, survey):
+        return request.build_absolute_uri(reverse(name, args=[survey.pk]))
+
+    return [
+        exports.Column(gettext_lazy("Survey"), lambda s: s.title),
+        exports.Column(gettext_lazy("Programme"), lambda s: s.programme.name),
+        exports.Column(gettext_lazy("Demo data"), lambda s: exports.yes_no(s.programme.is_demo)),
+        exports.Column(gettext_lazy("Audience"), lambda s: s.get_audience_display()),
+        exports.Column(gettext_lazy("Opens"), lambda s: s.opens_on),
+        exports.Column(gettext_lazy("Closes"), lambda s: s.closes_on),
+        exports.Column(gettext_lazy("Question set"), lambda s: s.question_set.name),
+        exports.Column(gettext_lazy("Responses"), lambda s: link("reporting:survey_tracking", s)),
+        exports.Column(gettext_lazy("Results"), lambda s: link("reporting:survey_results", s)),
+    ]
+
+
+@login_required
+def survey_list_export(request, file_format: str):
+    """The survey rounds as the list shows them (officers; 404 for others, like the page)."""
+    require(request.user, "survey.manage")
+    return exports.list_export(file_format, "enkater", survey_columns(request), listed_surveys())
 
 
 @login_required
@@ -139,14 +176,40 @@ def survey_results_export(request, pk: int, file_format: str):
     if file_format not in exports.FORMATS:
         raise Http404
     rows = surveys.anonymised_results(survey)
-    return exports.export_response(file_format, f"enkat-{survey.pk}-resultat", RESULT_COLUMNS, rows)
+    return exports.list_export(file_format, f"enkat-{survey.pk}-resultat", RESULT_COLUMNS, rows)
 
 
 @login_required
 def question_set_list(request):
     require(request.user, "survey.manage")
-    context = {"question_sets": QuestionSet.objects.all(), "section": SECTION}
+    context = {"question_sets": listed_question_sets(), "section": SECTION}
     return render(request, "reporting/question_set_list.html", context)
+
+
+def _question_count(question_set) -> int:
+    return sum(len(section.get("fields", [])) for section in question_set.definition.get("sections", []))
+
+
+def question_set_columns(request) -> list[exports.Column]:
+    return [
+        exports.Column(gettext_lazy("Question set"), lambda q: q.name),
+        exports.Column(gettext_lazy("Name (Swedish)"), lambda q: q.name_sv),
+        exports.Column(gettext_lazy("Name (English)"), lambda q: q.name_en),
+        exports.Column(gettext_lazy("Questions"), _question_count),
+        exports.Column(gettext_lazy("Surveys"), lambda q: q.survey_count),
+        exports.Column(gettext_lazy("Changed"), lambda q: timezone.localdate(q.updated_at)),
+        exports.Column(
+            gettext_lazy("Page"),
+            lambda q: request.build_absolute_uri(reverse("reporting:question_set_edit", args=[q.pk])),
+        ),
+    ]
+
+
+@login_required
+def question_set_list_export(request, file_format: str):
+    """The question sets as their list shows them, with how many questions and survey rounds each has (officers)."""
+    require(request.user, "survey.manage")
+    return exports.list_export(file_format, "enkatfragor", question_set_columns(request), listed_question_sets())
 
 
 @login_required

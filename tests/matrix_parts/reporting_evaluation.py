@@ -1,7 +1,8 @@
 """The KPI and evaluation-survey pages in the permission matrix.
 
 KPIs are seen by officers, admins and regional officers (kpi.view) and managed by officers and admins (kpi.manage);
-the survey pages are the officers' and admins' (survey.manage, survey.results). For anyone else the pages do not
+the survey pages are the officers' and admins' (survey.manage, survey.results). The list exports follow their pages;
+an unknown format is a 404. For anyone else the pages do not
 exist (404); anonymous visitors are sent to sign in. Answering a survey needs an invitation: manager_a is invited,
 everyone else gets 404. Deleting a value, sending a survey and reminding are POST only.
 """
@@ -14,8 +15,9 @@ POST_ONLY = statuses(405)
 
 PAGES = {
     "uppfoljning/kpi/": page(Call(GET, "/uppfoljning/kpi/?programme={programme}", KPI_VIEW)),
-    "uppfoljning/kpi/export/<str:file_format>/": page(
-        Call(GET, "/uppfoljning/kpi/export/csv/?programme={programme}", KPI_VIEW)
+    "uppfoljning/kpi/export.<str:file_format>": page(
+        Call(GET, "/uppfoljning/kpi/export.csv?programme={programme}", KPI_VIEW),
+        Call(GET, "/uppfoljning/kpi/export.pdf?programme={programme}", statuses(404, anonymous=302)),
     ),
     "uppfoljning/kpi/ny/": page(Call(GET, "/uppfoljning/kpi/ny/?programme={programme}", STAFF_PAGE)),
     "uppfoljning/kpi/<int:pk>/andra/": page(Call(GET, "/uppfoljning/kpi/{kpi}/andra/", STAFF_PAGE)),
@@ -32,6 +34,9 @@ PAGES = {
         Call(POST, "/uppfoljning/kpi/{kpi}/varden/{kpi_value}/ta-bort/", STAFF_POST),
     ),
     "enkater/": page(Call(GET, "/enkater/", STAFF_PAGE)),
+    "enkater/export.<str:file_format>": page(
+        Call(GET, "/enkater/export.csv", STAFF_PAGE), Call(GET, "/enkater/export.xlsx", STAFF_PAGE)
+    ),
     "enkater/ny/": page(Call(GET, "/enkater/ny/", STAFF_PAGE)),
     "enkater/<int:pk>/": page(Call(GET, "/enkater/{survey}/", statuses(404, anonymous=302, manager_a=200))),
     "enkater/<int:pk>/uppfoljning/": page(Call(GET, "/enkater/{survey}/uppfoljning/", STAFF_PAGE)),
@@ -44,10 +49,14 @@ PAGES = {
         Call(POST, "/enkater/{survey}/paminn/", STAFF_POST),
     ),
     "enkater/<int:pk>/resultat/": page(Call(GET, "/enkater/{survey}/resultat/", STAFF_PAGE)),
-    "enkater/<int:pk>/resultat/export/<str:file_format>/": page(
-        Call(GET, "/enkater/{survey}/resultat/export/xlsx/", STAFF_PAGE)
+    "enkater/<int:pk>/resultat/export.<str:file_format>": page(
+        Call(GET, "/enkater/{survey}/resultat/export.xlsx", STAFF_PAGE)
     ),
     "enkater/fragor/": page(Call(GET, "/enkater/fragor/", STAFF_PAGE)),
+    "enkater/fragor/export.<str:file_format>": page(
+        Call(GET, "/enkater/fragor/export.csv", STAFF_PAGE),
+        Call(GET, "/enkater/fragor/export.json", statuses(404, anonymous=302)),
+    ),
     "enkater/fragor/ny/": page(Call(GET, "/enkater/fragor/ny/", STAFF_PAGE)),
     "enkater/fragor/<int:pk>/": page(Call(GET, "/enkater/fragor/{question_set}/", STAFF_PAGE)),
 }

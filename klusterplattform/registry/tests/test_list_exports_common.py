@@ -37,19 +37,25 @@ LIST_ROUTES = {
     "calls:ranking": "calls:ranking_export",
     "funding:calls": "funding:export",
     "funding:intentions": "funding:intentions_export",
+    "funding:for_cluster": "funding:fit_export",
     "matchmaking:posts": "matchmaking:posts_export",
+    "matchmaking:mine": "matchmaking:mine_export",
+    "matchmaking:matches": "matchmaking:matches_export",
     "matchmaking:event": "matchmaking:event_participants_export",
+    "matchmaking:event_schedule": "matchmaking:event_meetings_export",
     "accounts:history": "accounts:history_export",
+    "reporting:kpis": "reporting:kpi_export",
+    "reporting:surveys": "reporting:surveys_export",
+    "reporting:survey_results": "reporting:survey_results_export",
+    "reporting:question_sets": "reporting:question_sets_export",
 }
 
 # Lists without a CSV/XLSX export yet, each with the reason (docs_exports.md keeps the same inventory).
 NO_EXPORT_YET = {
     "registry:region": "a region's clusters: its links are the directory export filtered by the region",
     "activities:news": "news items are articles, with RSS and Atom feeds",
-    "activities:needs": "exports as XLSX and PDF (export.xlsx, export.pdf), not yet CSV",
-    "matchmaking:mine": "three short lists of the user's own posts and interests; not reached in issue 9",
-    "matchmaking:matches": "computed suggestions, not stored rows; not reached in issue 9",
-    "funding:for_cluster": "computed fit for one cluster; the intentions export holds the decisions",
+    "activities:needs": "several tables (needs ranking, areas, focus areas, drill-down, stated needs): a multi-sheet "
+    "XLSX (export.xlsx) and a PDF (export.pdf); one CSV file holds one table only",
     "registry:people": "a search for one person's data by e-mail (GDPR); it has its own export of that person",
 }
 

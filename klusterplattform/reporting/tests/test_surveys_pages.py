@@ -47,7 +47,7 @@ OFFICER_PAGES = [
     "/enkater/ny/",
     "/enkater/{pk}/uppfoljning/",
     "/enkater/{pk}/resultat/",
-    "/enkater/{pk}/resultat/export/csv/",
+    "/enkater/{pk}/resultat/export.csv",
     "/enkater/fragor/",
     "/enkater/fragor/ny/",
     "/enkater/fragor/{qs}/",
@@ -120,7 +120,7 @@ def test_results_are_hidden_below_the_smallest_group(client, world):
     assert 'data-state="hidden"' in page and SECRET not in page
     rows = list(
         csv.reader(
-            io.StringIO(client.get(f"/enkater/{world.survey.pk}/resultat/export/csv/").content.decode("utf-8-sig")),
+            io.StringIO(client.get(f"/enkater/{world.survey.pk}/resultat/export.csv").content.decode("utf-8-sig")),
             delimiter=";",
         )
     )
@@ -135,13 +135,13 @@ def test_results_from_the_smallest_group_up_and_their_exports(client, world):
     assert SECRET in page and 'data-mean="relevance">4.00<' in page
     csv_rows = list(
         csv.reader(
-            io.StringIO(client.get(f"/enkater/{world.survey.pk}/resultat/export/csv/").content.decode("utf-8-sig")),
+            io.StringIO(client.get(f"/enkater/{world.survey.pk}/resultat/export.csv").content.decode("utf-8-sig")),
             delimiter=";",
         )
     )
     assert ["relevance", "Relevans", "scale", "5", "1", ""] in csv_rows
     assert ["comment", "Kommentar", "textarea", SECRET, "1", ""] in csv_rows
-    xlsx = client.get(f"/enkater/{world.survey.pk}/resultat/export/xlsx/").content
+    xlsx = client.get(f"/enkater/{world.survey.pk}/resultat/export.xlsx").content
     values = list(openpyxl.load_workbook(io.BytesIO(xlsx)).active.values)
     assert ("relevance", "Relevans", "scale", None, 3, 4) in values or (
         "relevance",
