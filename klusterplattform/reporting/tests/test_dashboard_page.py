@@ -79,6 +79,7 @@ def test_officer_sees_every_region(client, world):
     assert f"{reverse('reporting:programme_report', args=['pdf'])}?programme=s3&amp;{DAY}" in html
     assert reverse("reporting:programme_report", args=["xlsx"]) in html
     assert reverse("reporting:evaluation_export", args=["zip"]) in html
+    assert f"{reverse('reporting:kpis')}?programme=s3" in html and reverse("reporting:surveys") in html
     assert reverse("reporting:region", args=["12"]) not in html  # no single region chosen
     assert "badge-demo" not in html
 
@@ -98,6 +99,7 @@ def test_regional_officer_sees_only_their_region(client, world):
     assert (figure(html, "clusters"), figure(html, "organisations"), figure(html, "members")) == ("2", "5", "4")
     assert reverse("reporting:region", args=["12"]) in html
     assert reverse("reporting:evaluation_export", args=["xlsx"]) not in html  # officers only
+    assert reverse("reporting:kpis") in html and reverse("reporting:surveys") not in html  # surveys: officers'
 
 
 def test_regional_officer_asking_for_another_region_gets_404(client, world):
