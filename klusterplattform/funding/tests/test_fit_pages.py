@@ -169,10 +169,12 @@ def test_deadline_is_shown_in_its_own_time_zone(client, world):
 def test_the_call_page_carries_the_tracking_part(client, world):
     call = make_funding_call("EuropeAid/1/DD", closes_in_days=40)
     FundingInterest.objects.create(call=call, cluster=world.cluster_b, intends_to_apply=True)
+    with translation.override("en"):
+        url = call.get_absolute_url()
     client.force_login(world.manager_a)
-    html = client.get(call.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "For your clusters" in html and "bokmark/EuropeAid/1/DD" in html
     client.force_login(world.officer)
-    html = client.get(call.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    html = client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Intentions to apply" in html and "1 cluster intends to apply." in html
     assert "avsikter/?call=EuropeAid/1/DD" in html

@@ -3,6 +3,7 @@
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from klusterplattform.funding import tracking
 from klusterplattform.funding.models import FundingInterest, FundingPartner
@@ -89,7 +90,7 @@ def test_bad_partner_input_writes_nothing(world, call, bad, message):
         note="before",
         partners=[{"name": "Kept", "country": "SE"}],
     )
-    with pytest.raises(ValidationError) as error:
+    with pytest.raises(ValidationError) as error, translation.override("en"):  # the messages below are English
         tracking.save_interest(
             world.manager_a,
             world.cluster_a,
