@@ -80,8 +80,7 @@ class KpiForm(forms.ModelForm):
         return data
 
     def validate_unique(self):
-        # code uniqueness per programme is checked in clean_code with a clear message
-        pass
+        """The code's uniqueness per programme is checked in clean_code, with a clearer message than the model's."""
 
 
 class KpiValueForm(forms.ModelForm):
@@ -108,7 +107,7 @@ class KpiValueForm(forms.ModelForm):
         return period
 
     def validate_unique(self):
-        pass
+        """A period's uniqueness per KPI is checked in clean_period, with a clearer message than the model's."""
 
 
 class FreezeForm(forms.Form):

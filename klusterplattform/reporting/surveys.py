@@ -129,15 +129,15 @@ def remind(survey: Survey) -> int:
 
 
 class NotInvited(Exception):
-    pass
+    """The user has no invitation to the survey (the page answers 404, as for a survey that does not exist)."""
 
 
 class NotOpen(Exception):
-    pass
+    """The survey is not open for answers on this day."""
 
 
 class AlreadyAnswered(Exception):
-    pass
+    """The invitation has been answered: a survey is answered once."""
 
 
 def is_open(survey: Survey, day=None) -> bool:
