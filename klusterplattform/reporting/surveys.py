@@ -151,6 +151,17 @@ def invitation_for(survey: Survey, user) -> SurveyInvitation | None:
     return survey.invitations.filter(user=user).first()
 
 
+def invitations_of(user, day=None) -> list[SurveyInvitation]:
+    """The user's invitations, each with `is_open` set: open and unanswered first, then the rest, newest first."""
+    day = day or timezone.localdate()
+    invitations = list(
+        SurveyInvitation.objects.filter(user=user).select_related("survey", "survey__programme").order_by("-pk")
+    )
+    for invitation in invitations:
+        invitation.is_open = is_open(invitation.survey, day)
+    return sorted(invitations, key=lambda i: not (i.is_open and i.responded_on is None))
+
+
 def submit(survey: Survey, user, answers: dict, day=None) -> SurveyResponse:
     day = day or timezone.localdate()
     if not is_open(survey, day):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("enkater/", views_surveys.survey_list, name="surveys"),
     path("enkater/export.<str:file_format>", views_surveys.survey_list_export, name="surveys_export"),
     path("enkater/ny/", views_surveys.survey_create, name="survey_create"),
+    path("enkater/mina/", views_surveys.my_surveys, name="my_surveys"),
     path("enkater/<int:pk>/", views_surveys.survey_answer, name="survey_answer"),
     path("enkater/<int:pk>/uppfoljning/", views_surveys.survey_tracking, name="survey_tracking"),
     path("enkater/<int:pk>/skicka/", views_surveys.survey_send, name="survey_send"),

@@ -223,3 +223,12 @@ def question_set_edit(request, pk: int | None = None):
         return redirect("reporting:question_sets")
     context = {"form": form, "question_set": question_set, "section": SECTION}
     return render(request, "reporting/question_set_form.html", context)
+
+
+@login_required
+def my_surveys(request):
+    """The evaluation surveys the user is invited to answer, open ones first: where an invited cluster manager or
+    regional officer finds a survey without the e-mail (only their own invitations; what they answered is not kept
+    with their name, so the page says only whether they have answered)."""
+    invitations = surveys.invitations_of(request.user)
+    return render(request, "reporting/my_surveys.html", {"invitations": invitations, "section": SECTION})

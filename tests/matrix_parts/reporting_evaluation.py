@@ -7,7 +7,7 @@ exist (404); anonymous visitors are sent to sign in. Answering a survey needs an
 everyone else gets 404. Deleting a value, sending a survey and reminding are POST only.
 """
 
-from tests.matrix_common import GET, POST, STAFF_PAGE, Call, page, statuses
+from tests.matrix_common import GET, POST, SIGNED_IN, STAFF_PAGE, Call, page, statuses
 
 KPI_VIEW = statuses(404, anonymous=302, regional_in=200, regional_out=200, officer=200, admin=200)
 STAFF_POST = statuses(404, anonymous=302, officer=302, admin=302)
@@ -38,6 +38,8 @@ PAGES = {
         Call(GET, "/enkater/export.csv", STAFF_PAGE), Call(GET, "/enkater/export.xlsx", STAFF_PAGE)
     ),
     "enkater/ny/": page(Call(GET, "/enkater/ny/", STAFF_PAGE)),
+    # Everyone signed in has a list of their own invitations (empty for most).
+    "enkater/mina/": page(Call(GET, "/enkater/mina/", SIGNED_IN)),
     "enkater/<int:pk>/": page(Call(GET, "/enkater/{survey}/", statuses(404, anonymous=302, manager_a=200))),
     "enkater/<int:pk>/uppfoljning/": page(Call(GET, "/enkater/{survey}/uppfoljning/", STAFF_PAGE)),
     "enkater/<int:pk>/skicka/": page(

@@ -216,3 +216,28 @@ def test_no_reminder_for_a_closed_survey(client, world, mailoutbox):
     surveys.send(closed)
     as_user(client, world.users["officer"]).post(f"/enkater/{closed.pk}/paminn/")
     assert mailoutbox == []
+
+
+def test_an_invited_manager_finds_their_open_survey_first_and_answered_ones_marked(client, world):
+    closed = make_survey(world.programme, opens=-10, closes=-1)
+    surveys.send(closed)
+    client = as_user(client, world.users["manager"])
+    html = client.get("/enkater/mina/").content.decode()
+    answer_link = f'href="/enkater/{world.survey.pk}/"'
+    assert answer_link in html and html.index(f'data-survey="{world.survey.pk}"') < html.index(
+        f'data-survey="{closed.pk}"'
+    )
+    assert f'href="/enkater/{closed.pk}/"' not in html  # a closed survey is listed, not linked
+    client.post(f"/enkater/{world.survey.pk}/", {"relevance": "4"})
+    html = client.get("/enkater/mina/").content.decode()
+    assert answer_link not in html and 'data-state="answered"' in html
+
+
+@pytest.mark.parametrize("persona", ["officer", "outsider"])
+def test_someone_without_an_invitation_sees_none(client, world, persona):
+    response = as_user(client, world.users[persona]).get("/enkater/mina/")
+    assert response.status_code == 200 and 'data-survey="' not in response.content.decode()
+
+
+def test_my_surveys_asks_an_anonymous_visitor_to_sign_in(client, world):
+    assert client.get("/enkater/mina/").status_code == 302
