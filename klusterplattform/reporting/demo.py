@@ -8,6 +8,8 @@ a handful of fictional anonymous responses, enough to pass its smallest group.
 import datetime
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from klusterplattform.core import questionnaire as q
 from klusterplattform.registry.demo import DemoContext, DemoStep, register
 from klusterplattform.registry.demo.programme import SLUG as PROGRAMME_SLUG
@@ -158,7 +160,10 @@ def make_evaluation(context: DemoContext) -> str:
         )
         for a, b, c, text in RESPONSES
     )
-    return f"evaluation: {len(COMPUTED) + 1} KPIs, 2 question sets, 1 survey with {len(RESPONSES)} responses"
+    return _("%(kpis)s demo KPIs, 2 question sets and a survey with %(responses)s fictional responses") % {
+        "kpis": len(COMPUTED) + 1,
+        "responses": len(RESPONSES),
+    }
 
 
 def remove_evaluation() -> None:
