@@ -22,7 +22,10 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from klusterplattform.core.questionnaire import summarise
+
 from .figures import Scope, section_module
+from .figures.activities import OVERALL, day_end
 
 PERIOD = re.compile(r"^(?P<year>\d{4})(?:-(?:H(?P<half>[12])|Q(?P<quarter>[1-4])))?$")
 GRANULARITIES = ("year", "half", "quarter")
@@ -123,15 +126,9 @@ def _clusters(programme, day, is_demo):
     return ClusterOrganisation.objects.filter(scope.in_programme_q(), is_demo=is_demo).values("pk")
 
 
-def _moment(day: datetime.date, end_of_day: bool = False) -> datetime.datetime:
-    """The first instant of a day (or of the next day) in the site's time zone."""
-    if end_of_day:
-        day += datetime.timedelta(days=1)
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-
-
 def _in_period(field: str, period: Period) -> Q:
-    return Q(**{f"{field}__gte": _moment(period.start), f"{field}__lt": _moment(period.end, end_of_day=True)})
+    start = day_end(period.start - datetime.timedelta(days=1))  # the first moment of the period's first day
+    return Q(**{f"{field}__gte": start, f"{field}__lt": day_end(period.end)})
 
 
 def _section(name: str, programme, period: Period, cache: dict | None):
@@ -204,10 +201,11 @@ def feedback_score(programme, period, is_demo, cache=None):
     answers = FeedbackResponse.objects.filter(
         _in_period("activity__starts_at", period), activity__programme=programme, activity__is_published=True
     ).values_list("answers", flat=True)
-    scores = [a.get("overall") for a in answers if isinstance(a, dict) and isinstance(a.get("overall"), int)]
-    if not scores:
+    summary = summarise([OVERALL], answers)[0]  # the activities section's reading of the same answers
+    if not summary.answered:
         return None
-    return (Decimal(sum(scores)) / len(scores)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    total = sum(value * count for value, count in summary.counts.items())
+    return (Decimal(total) / summary.answered).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 @metric("applications", _("Applications submitted to the programme's calls in the period"))
@@ -228,7 +226,7 @@ def eu_funding_intentions(programme, period, is_demo, cache=None):
 
     interests = FundingInterest.objects.filter(
         intends_to_apply=True,
-        created_at__lt=_moment(period.end, end_of_day=True),
+        created_at__lt=day_end(period.end),
         call__is_demo=is_demo,
         cluster__in=_clusters(programme, period.end, is_demo),
     )
